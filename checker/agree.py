@@ -1,0 +1,108 @@
+"""Agreement clusters: facts that two or more sources state, found by blocking keys, never all pairs."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from claims.models import Claim
+
+from .common import Corpus, dedupe, places_match, same_participants, to_date
+from .events import classes_match
+from .records import Agreement
+from claims.values import quantities_agree
+
+
+def _role_key(c: Claim, countries: dict[str, str]) -> tuple | None:
+    if c.kind == "role" and c.subject_id and c.qualifiers.status == "current":
+        return ("role", c.subject_id, c.qualifiers.role)
+    return None
+
+
+def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreement], set[str]]:
+    """Clusters of claims from ≥2 sources that say the same thing, and the ids of corroborated claims."""
+    g = nx.Graph()
+    labels: dict[frozenset, tuple[str, str, str]] = {}
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in corpus.claims:
+        q = c.qualifiers
+        k = _role_key(c, countries)
+        if k:
+            blocks[k].append(c)
+        elif c.kind == "relation" and c.object:
+            subj = c.subject_id or ""
+            blocks[("rel", subj, c.predicate_class, c.object_id or c.object)].append(c)
+            if subj:
+                blocks[("rel", "", c.predicate_class, c.object_id or c.object)].append(c)
+        elif c.kind == "event":
+            for p in q.partners:
+                blocks[("event", p)].append(c)
+            if q.time and len(q.time) == 10:
+                blocks[("event-day", q.time)].append(c)
+        elif c.kind == "quantity" and q.quantity:
+            blocks[("qty", c.predicate_class)].append(c)
+    edges: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for key, cs in blocks.items():
+        for i, a in enumerate(cs):
+            for b in cs[i + 1:]:
+                if a.source == b.source:
+                    continue
+                label = _same(a, b, key, corpus)
+                if label:
+                    edges[tuple(sorted((a.id, b.id)))] = label
+    for (x, y), label in edges.items():
+        g.add_edge(x, y, label=label)
+    by_id = {c.id: c for c in corpus.claims}
+    out = []
+    corroborated: set[str] = set()
+    for comp in nx.connected_components(g):
+        cs = sorted((by_id[i] for i in comp), key=lambda c: (c.source, c.start))
+        sources = sorted({c.source for c in cs})
+        if len(sources) < 2:
+            continue
+        corroborated.update(c.id for c in cs)
+        label = next(lbl for (x, y), lbl in sorted(edges.items()) if x in comp)
+        out.append(Agreement(subject=label[0], predicate=label[1], object=label[2], sources=sources,
+                             evidence=dedupe((corpus.evidence(c) for c in cs), 12), claims=[c.id for c in cs]))
+    out.sort(key=lambda a: (-len(a.sources), a.subject, a.predicate, a.object))
+    return out, corroborated
+
+
+def _same(a: Claim, b: Claim, key: tuple, corpus: Corpus) -> tuple[str, str, str] | None:
+    qa, qb = a.qualifiers, b.qualifiers
+    kind = key[0]
+    if kind == "role":
+        ca, cb = qa.country, qb.country
+        if ca and cb and ca != cb:
+            return None
+        return (corpus.label(a.subject_id, a.subject), "役職", f"{ca or cb or ''}{qa.role}")
+    if kind == "rel":
+        if len(a.object or "") < 2:
+            return None
+        if qa.negated != qb.negated:
+            return None
+        return (corpus.label(a.subject_id, a.subject) if key[1] else "", a.predicate, a.object or "")
+    if kind in ("event", "event-day"):
+        if not classes_match(a, b) and kind == "event":
+            return None
+        who = " と ".join(corpus.label(p, p) for p in sorted(set(qa.partners) & set(qb.partners))) or "会談"
+        if kind == "event-day":
+            if qa.time == qb.time and (places_match(qa.place, qb.place) or same_participants(a, b)):
+                return (who, "日付", qa.time or "")
+            return None
+        if not same_participants(a, b):
+            return None
+        if qa.time and qb.time and qa.time == qb.time and not (qa.planned or qb.planned):
+            return (who, "日付", qa.time)
+        if qa.place and qb.place and places_match(qa.place, qb.place):
+            return (who, "場所", qa.place)
+        if qa.quantity and qb.quantity and quantities_agree(qa.quantity, qb.quantity):
+            return (who, "所要時間", qa.quantity.text)
+        return None
+    if kind == "qty":
+        if not quantities_agree(qa.quantity, qb.quantity):
+            return None
+        if not (set(qa.partners) & set(qb.partners)) and len(set(qa.keywords) & set(qb.keywords)) < 3:
+            return None
+        return ("・".join(qa.partners) or a.subject, "数量", qa.quantity.text)
+    return None

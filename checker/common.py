@@ -1,0 +1,82 @@
+"""Helpers shared by the comparison rules: evidence, date distance, place and participant matching."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Iterable
+
+from claims.models import Claim, Document, Evidence
+from claims.roles import place_key
+from claims.segment import line_of, line_starts
+
+
+class Corpus:
+    """The resolved claims of all documents, indexed for the rules."""
+
+    def __init__(self, docs: Iterable[Document], claims: Iterable[Claim], labels: dict[str, str]):
+        self.docs = {d.id: d for d in docs}
+        self.claims = list(claims)
+        self.labels = labels
+        self._starts = {d: line_starts(doc.text) for d, doc in self.docs.items()}
+        self.by_source: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            self.by_source[c.source].append(c)
+
+    def evidence(self, c: Claim) -> Evidence:
+        return Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, line=c.line)
+
+    def span(self, source: str, start: int, end: int) -> Evidence:
+        text = self.docs[source].text
+        return Evidence(source=source, quote=text[start:end], start=start, end=end,
+                        line=line_of(self._starts[source], start))
+
+    def label(self, eid: str | None, fallback: str = "") -> str:
+        return self.labels.get(eid or "", fallback or (eid or ""))
+
+
+def to_date(iso: str | None) -> dt.date | None:
+    if iso and len(iso) == 10:
+        try:
+            return dt.date.fromisoformat(iso)
+        except ValueError:
+            return None
+    return None
+
+
+def near_in_time(a: str | None, b: str | None, days: int = 62) -> bool:
+    """Two (partial) dates that can fall within ``days`` of each other; unknown is not near."""
+    if not a or not b:
+        return False
+    da, db = to_date(a), to_date(b)
+    if da and db:
+        return abs((da - db).days) <= days
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def places_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    ka, kb = place_key(a), place_key(b)
+    return ka == kb or ka in kb or kb in ka
+
+
+def shared(a: Iterable[str], b: Iterable[str]) -> int:
+    return len(set(a) & set(b))
+
+
+def same_participants(a: Claim, b: Claim, need: int = 2) -> bool:
+    pa, pb = set(a.qualifiers.partners), set(b.qualifiers.partners)
+    if len(pa) >= need and len(pb) >= need:
+        return len(pa & pb) >= need
+    return bool(pa) and pa == pb
+
+
+def dedupe(evs: Iterable[Evidence], limit: int = 6) -> list[Evidence]:
+    out, seen = [], set()
+    for e in sorted(evs, key=lambda e: (e.source, e.start, e.end)):
+        k = (e.source, e.start, e.end)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out[:limit]

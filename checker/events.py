@@ -1,0 +1,164 @@
+"""Events across and inside documents: places, dates, durations and counts, negation."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from claims.lexicon import EVENT_COMPATIBLE
+from claims.models import Claim
+from claims.values import quantities_agree
+
+from .common import Corpus, dedupe, places_match, same_participants, shared, to_date
+from .records import Finding
+
+
+def classes_match(a: Claim, b: Claim) -> bool:
+    ea, eb = a.qualifiers.event, b.qualifiers.event
+    return ea == eb or frozenset({ea, eb}) in EVENT_COMPATIBLE
+
+
+def place_mentioned(corpus: Corpus, source: str, place: str) -> list[Claim]:
+    """Claims in other sources that name a compatible place."""
+    return [c for c in corpus.claims if c.source != source and (
+        places_match(c.qualifiers.place, place) or places_match(c.object, place))]
+
+
+def event_findings(corpus: Corpus) -> list[Finding]:
+    events = [c for c in corpus.claims if c.kind == "event"]
+    out: list[Finding] = []
+    # unsupported venues: a place given for an event that no other source names
+    by_place: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for e in events:
+        if e.qualifiers.place:
+            by_place[(e.source, e.qualifiers.place)].append(e)
+    for (source, place), claims in sorted(by_place.items()):
+        if place_mentioned(corpus, source, place):
+            continue
+        if any(place in (corpus.docs[d].text) for d in corpus.docs if d != source):
+            continue
+        out.append(Finding(type="unsupported_claim", severity="warning", source=source,
+                           message=f"event placed in {place}; no other source places any event there",
+                           evidence=dedupe((corpus.evidence(c) for c in claims), 4), claims=[c.id for c in claims]))
+    # the same event (participants, class, day) placed or dated differently across sources
+    for a in events:
+        for b in events:
+            if a.source >= b.source or not classes_match(a, b) or not same_participants(a, b):
+                continue
+            qa, qb = a.qualifiers, b.qualifiers
+            if qa.planned or qb.planned or qa.negated or qb.negated:
+                continue
+            da, db = to_date(qa.time), to_date(qb.time)
+            if da and db and da == db and qa.place and qb.place and not places_match(qa.place, qb.place):
+                out.append(_conflict(corpus, "location_conflict", a, b,
+                                     f"{qa.event} of {qa.time} placed in {{mine}}; other source: {{theirs}}",
+                                     qa.place, qb.place))
+            if da and db and da != db and qa.place and places_match(qa.place, qb.place) and len(
+                    set(qa.keywords) & set(qb.keywords)) >= 3:
+                out.append(_conflict(corpus, "date_conflict", a, b,
+                                     f"{qa.event} in {qa.place} dated {{mine}}; other source: {{theirs}}",
+                                     qa.time, qb.time))
+    return out
+
+
+def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, vb) -> Finding:
+    """Blame the side with fewer supporting sources (ties: the later source id)."""
+    def support(c: Claim, value, attr) -> int:
+        return len({o.source for o in corpus.claims if o.kind == c.kind and o.source != c.source
+                    and getattr(o.qualifiers, attr) == value})
+    attr = "place" if typ == "location_conflict" else "time"
+    sa, sb = support(a, va, attr), support(b, vb, attr)
+    wrong, right, vw, vr = (a, b, va, vb) if sa < sb or (sa == sb and a.source > b.source) else (b, a, vb, va)
+    return Finding(type=typ, severity="error", source=wrong.source,
+                   message=template.format(mine=vw, theirs=vr), evidence=[corpus.evidence(wrong)],
+                   contradicted_by=[corpus.evidence(right)], claims=[wrong.id])
+
+
+def number_findings(corpus: Corpus) -> list[Finding]:
+    qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity]
+    out: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for a in qs:
+        for b in qs:
+            if a.id >= b.id or a.predicate_class != b.predicate_class:
+                continue
+            qa, qb = a.qualifiers, b.qualifiers
+            if quantities_agree(qa.quantity, qb.quantity):
+                continue
+            kw = shared(qa.keywords, qb.keywords)
+            if a.source == b.source:
+                if a.sentence_start == b.sentence_start or set(qa.partners) != set(qb.partners):
+                    continue
+                union = len(set(qa.keywords) | set(qb.keywords)) or 1
+                if kw < 3 or kw / union < 0.2 or qa.quantity.bound != qb.quantity.bound:
+                    continue
+                key = (a.id, b.id)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Finding(
+                    type="internal_contradiction", severity="error", source=a.source,
+                    message=(f"the document gives {qa.quantity.text} and, elsewhere, {qb.quantity.text} "
+                             f"for what reads as the same count"),
+                    evidence=[corpus.evidence(a), corpus.evidence(b)], claims=[a.id, b.id]))
+            else:
+                if not (len(qa.partners) >= 2 and shared(qa.partners, qb.partners) >= 2) or kw < 3:
+                    continue
+                support_a = sum(1 for o in qs if o.source not in (a.source,) and o.predicate_class == a.predicate_class
+                                and quantities_agree(o.qualifiers.quantity, qa.quantity))
+                support_b = sum(1 for o in qs if o.source not in (b.source,) and o.predicate_class == b.predicate_class
+                                and quantities_agree(o.qualifiers.quantity, qb.quantity))
+                wrong, right = (a, b) if support_a < support_b or (support_a == support_b and a.source > b.source) else (b, a)
+                out.append(Finding(
+                    type="number_conflict", severity="error", source=wrong.source,
+                    message=(f"{wrong.qualifiers.quantity.text} here; {right.source} gives "
+                             f"{right.qualifiers.quantity.text}"),
+                    evidence=[corpus.evidence(wrong)], contradicted_by=[corpus.evidence(right)], claims=[wrong.id]))
+    return out
+
+
+def internal_event_findings(corpus: Corpus) -> list[Finding]:
+    """A place a document marks as not held (議論のみ, 中止) and elsewhere gives as the venue."""
+    out = []
+    for source, claims in sorted(corpus.by_source.items()):
+        events = [c for c in claims if c.kind == "event" and c.qualifiers.place]
+        for a in events:
+            if not a.qualifiers.negated:
+                continue
+            held = [b for b in events if b.id != a.id and not b.qualifiers.negated and not b.qualifiers.planned
+                    and not b.qualifiers.hedged and places_match(a.qualifiers.place, b.qualifiers.place)
+                    and b.sentence_start != a.sentence_start]
+            if held:
+                b = held[0]
+                out.append(Finding(
+                    type="internal_contradiction", severity="error", source=source,
+                    message=(f"{a.qualifiers.place}: marked as not held here, but the same document gives "
+                             f"{b.qualifiers.place} as the venue"),
+                    evidence=[corpus.evidence(a), corpus.evidence(b)], claims=[a.id, b.id]))
+    return out
+
+
+def negation_findings(corpus: Corpus) -> list[Finding]:
+    """The same subject–predicate–object asserted in one source and denied in another."""
+    rel = [c for c in corpus.claims if c.kind in ("relation", "event") and not c.qualifiers.hedged]
+    out = []
+    index: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in rel:
+        key = (c.subject_id or c.subject, c.predicate_class, c.object_id or c.object or "")
+        if key[0] and key[2]:
+            index[key].append(c)
+    for key, cs in sorted(index.items(), key=lambda kv: str(kv[0])):
+        pos = [c for c in cs if not c.qualifiers.negated]
+        neg = [c for c in cs if c.qualifiers.negated]
+        if not pos or not neg:
+            continue
+        ps, ns = {c.source for c in pos}, {c.source for c in neg}
+        if ps & ns:
+            continue
+        wrong, right = (neg, pos) if len(ns) <= len(ps) else (pos, neg)
+        for w in wrong:
+            out.append(Finding(type="negation_conflict", severity="error", source=w.source,
+                               message=f"「{w.quote}」 {'denies' if w.qualifiers.negated else 'asserts'} what "
+                                       f"{len({c.source for c in right})} other source(s) "
+                                       f"{'assert' if w.qualifiers.negated else 'deny'}",
+                               evidence=[corpus.evidence(w)], contradicted_by=dedupe(corpus.evidence(c) for c in right),
+                               claims=[w.id]))
+    return out

@@ -1,0 +1,117 @@
+"""The library entry point: documents in, :class:`Report` out.  The CLI is a thin layer over this."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from claims.entities import Resolver
+from claims.extract import extract_documents
+from claims.ingest import read_documents
+from claims.models import Claim, Document, Extraction
+from claims.parse import Parser
+
+from . import score as S
+from .agree import agreements
+from .common import Corpus
+from .events import event_findings, internal_event_findings, negation_findings, number_findings
+from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
+from .roles import person_countries, role_findings
+from .signals import placeholder_findings, unsourced_statistics
+
+CODES = {
+    "misattribution": "CC101", "role_conflict": "CC102", "location_conflict": "CC103", "date_conflict": "CC104",
+    "number_conflict": "CC105", "negation_conflict": "CC106", "internal_contradiction": "CC107",
+    "unsupported_claim": "CC201", "unsourced_statistic": "CC202", "placeholder": "CC301",
+}
+CHECKABLE = ("role", "event", "quantity", "relation", "statement", "table")
+TRUSTED = 0.6  # sources at or above this trust get info, not warnings, for unverifiable claims
+
+
+def analyse(extractions: Sequence[Extraction]) -> Report:
+    resolver = Resolver(extractions)
+    claims: list[Claim] = [resolver.resolve(c) for ex in extractions for c in ex.claims]
+    docs = [ex.document for ex in extractions]
+    corpus = Corpus(docs, claims, resolver.label)
+    countries = person_countries(corpus)
+
+    findings: list[Finding] = []
+    findings += role_findings(corpus)
+    findings += event_findings(corpus)
+    findings += number_findings(corpus)
+    findings += internal_event_findings(corpus)
+    findings += negation_findings(corpus)
+    findings += placeholder_findings(corpus)
+    findings += unsourced_statistics(corpus)
+    agrees, corroborated = agreements(corpus, countries)
+
+    contradicted: dict[str, set[str]] = defaultdict(set)
+    for f in findings:
+        if f.severity == "error":
+            others = {e.source for e in f.contradicted_by} or {f.source}
+            for cid in f.claims:
+                contradicted[cid] |= others
+    checkable = {d.id: [c.id for c in corpus.by_source[d.id] if c.kind in CHECKABLE] for d in docs}
+    trust = S.truth_discovery(list(extractions), corroborated, contradicted, checkable)
+    # unverifiable claims weigh by their source's trust
+    for f in findings:
+        if f.type in ("unsupported_claim", "unsourced_statistic") and trust[f.source] >= TRUSTED:
+            f.severity = "info"
+    findings = _number(findings)
+
+    sources = []
+    for ex in extractions:
+        d = ex.document
+        pr, parts = S.prior(ex.signals)
+        penalty, sev = S.finding_penalty(findings, d.id)
+        ids = checkable[d.id]
+        n_corr = sum(1 for c in ids if c in corroborated)
+        n_contra = sum(1 for c in ids if c in contradicted)
+        by_whom: dict[str, int] = defaultdict(int)
+        for c in ids:
+            for o in contradicted.get(c, ()):
+                if o != d.id:
+                    by_whom[o] += 1
+        value = max(0.0, min(1.0, trust[d.id] - penalty))
+        explanation = parts + [
+            ScoreComponent(label="evidence (truth discovery)", value=round(trust[d.id] - pr, 4),
+                           detail=f"{n_corr} of {len(ids)} checkable claims corroborated by other sources, "
+                                  f"{n_contra} contradicted; few claims pull the score toward the prior"),
+            ScoreComponent(label="findings", value=-round(penalty, 4),
+                           detail=", ".join(f"{n} {k}" for k, n in sorted(sev.items())) or "none"),
+        ]
+        internal = sum(1 for f in findings if f.source == d.id and f.type == "internal_contradiction")
+        sources.append(SourceScore(
+            id=d.id, path=d.path, title=d.title, published=d.published, score=round(value, 4),
+            label=S.label(value), prior=round(pr, 4), signals=dict(ex.signals), explanation=explanation,
+            contradicted_by=dict(sorted(by_whom.items())),
+            counts={"claims": len(ids), "corroborated": n_corr, "contradicted": n_contra,
+                    "unsupported": len(ids) - n_corr - n_contra, "internal_contradictions": internal,
+                    "findings": sum(1 for f in findings if f.source == d.id and f.severity in FLAGGING)}))
+    sources.sort(key=lambda s: (-s.score, s.id))
+    out_claims = []
+    for c in sorted(claims, key=lambda c: (c.source, c.start, c.id)):
+        status = "contradicted" if c.id in contradicted else "corroborated" if c.id in corroborated else "unsupported"
+        out_claims.append(ClaimOut(
+            id=c.id, source=c.source, kind=c.kind, subject=c.subject, subject_id=c.subject_id,
+            predicate=c.predicate, object=c.object, object_id=c.object_id,
+            qualifiers=c.qualifiers.model_dump(exclude_defaults=True), quote=c.quote, start=c.start,
+            end=c.end, line=c.line, status=status))
+    return Report(sources=sources, findings=findings, agreements=agrees, entities=resolver.entities,
+                  claims=out_claims, documents=docs, raw_claims=claims)
+
+
+def _number(findings: list[Finding]) -> list[Finding]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings.sort(key=lambda f: (f.source, order[f.severity], f.evidence[0].start if f.evidence else 0, f.type))
+    for n, f in enumerate(findings, 1):
+        f.id = f"F{n}"
+        f.code = CODES[f.type]
+    return findings
+
+
+def run(paths: Iterable[str | Path], parser: Parser | None = None,
+        progress: Callable[[int], None] | None = None) -> Report:
+    docs = read_documents(paths)
+    ex, _ = extract_documents(docs, parser or Parser(), progress=progress)
+    return analyse(ex)

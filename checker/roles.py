@@ -1,0 +1,107 @@
+"""Who held which office when: office-holder conflicts, misattributed statements, 前/元 for sitting holders."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from claims.models import Claim
+from claims.roles import UNIQUE_OFFICES
+
+from .common import Corpus, dedupe, near_in_time
+from .records import Finding
+
+
+def person_countries(corpus: Corpus) -> dict[str, str]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for c in corpus.claims:
+        if c.kind == "role" and c.subject_id and c.qualifiers.country:
+            votes[c.subject_id][c.qualifiers.country] += 1
+    return {p: v.most_common(1)[0][0] for p, v in votes.items()}
+
+
+def _country(c: Claim, countries: dict[str, str]) -> str | None:
+    return c.qualifiers.country or countries.get(c.subject_id or "")
+
+
+def role_findings(corpus: Corpus) -> list[Finding]:
+    countries = person_countries(corpus)
+    roles = [c for c in corpus.claims if c.kind == "role" and c.subject_id and c.qualifiers.role]
+    out: list[Finding] = []
+    out += _holder_conflicts(corpus, roles, countries)
+    out += _former_conflicts(corpus, roles, countries)
+    return out
+
+
+def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:
+    """A unique office given to person Y in one source while other sources give it to X at that date."""
+    out = []
+    current = [c for c in roles if c.qualifiers.status == "current" and c.qualifiers.role in UNIQUE_OFFICES]
+    flagged: set[tuple[str, str]] = set()
+    for y in current:
+        cy = _country(y, countries)
+        # Y corroborated in this office by another source: nothing to flag
+        if any(o.subject_id == y.subject_id and o.source != y.source and o.qualifiers.role == y.qualifiers.role
+               for o in current):
+            continue
+        rivals = [x for x in current if x.subject_id != y.subject_id and x.source != y.source
+                  and x.qualifiers.role == y.qualifiers.role and near_in_time(x.qualifiers.time, y.qualifiers.time)]
+        rival_countries = {_country(x, countries) for x in rivals}
+        if cy is None:
+            if len(rival_countries) != 1 or None in rival_countries:
+                continue  # the office is ambiguous without a country
+        else:
+            rivals = [x for x in rivals if _country(x, countries) in (cy, None)]
+        if not rivals or (y.source, y.subject_id) in flagged:
+            continue
+        holders = Counter(x.subject_id for x in rivals)
+        holder, _ = holders.most_common(1)[0]
+        rival_sources = sorted({x.source for x in rivals if x.subject_id == holder})
+        flagged.add((y.source, y.subject_id or ""))
+        office = f"{cy or next(iter(rival_countries)) or ''}{y.qualifiers.role}"
+        hname, yname = corpus.label(holder), corpus.label(y.subject_id, y.subject)
+        statements = [s for s in corpus.by_source[y.source] if s.kind == "statement"
+                      and s.qualifiers.speaker_id == y.subject_id and s.sentence_start == y.sentence_start]
+        holder_claims = [x for x in rivals if x.subject_id == holder]
+        if statements:
+            st = statements[0]
+            theirs = [s for s in corpus.claims if s.kind == "statement" and s.qualifiers.speaker_id == holder
+                      and s.source != y.source and set(s.qualifiers.keywords) & set(st.qualifiers.keywords)]
+            out.append(Finding(
+                type="misattribution", severity="error", source=y.source,
+                message=(f"statement attributed to {yname} ({y.qualifiers.role}); {len(rival_sources)} source(s) "
+                         f"give the office of {office} at that date to {hname}"
+                         + (f", who made a matching statement" if theirs else "")),
+                evidence=dedupe([corpus.evidence(y), corpus.evidence(st)]),
+                contradicted_by=dedupe([corpus.evidence(s) for s in theirs] +
+                                       [corpus.evidence(x) for x in holder_claims]),
+                claims=[y.id, st.id]))
+        else:
+            out.append(Finding(
+                type="role_conflict", severity="error", source=y.source,
+                message=(f"{yname} is called {office}; {len(rival_sources)} source(s) give that office "
+                         f"at that date to {hname}"),
+                evidence=[corpus.evidence(y)],
+                contradicted_by=dedupe(corpus.evidence(x) for x in holder_claims), claims=[y.id]))
+    return out
+
+
+def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:
+    """前大統領 / 元長官 for someone other sources show in that office at that date."""
+    out = []
+    for y in roles:
+        if y.qualifiers.status != "former":
+            continue
+        cy = _country(y, countries)
+        sitting = [x for x in roles if x.subject_id == y.subject_id and x.source != y.source
+                   and x.qualifiers.status == "current" and x.qualifiers.role == y.qualifiers.role
+                   and _country(x, countries) in (cy, None) and near_in_time(x.qualifiers.time, y.qualifiers.time)]
+        if not sitting:
+            continue
+        srcs = sorted({x.source for x in sitting})
+        name = corpus.label(y.subject_id, y.subject)
+        out.append(Finding(
+            type="role_conflict", severity="error", source=y.source,
+            message=(f"{name} is called former {y.qualifiers.role} (「{y.quote}」) for {y.qualifiers.time}; "
+                     f"{len(srcs)} source(s) show {name} as the sitting {cy or ''}{y.qualifiers.role} at that date"),
+            evidence=[corpus.evidence(y)], contradicted_by=dedupe(corpus.evidence(x) for x in sitting),
+            claims=[y.id]))
+    return out

@@ -1,0 +1,1 @@
+"""Documents in, normalised claim records out.  Imports nothing from checker or reports."""

@@ -1,0 +1,119 @@
+"""Entity resolution across documents: one canonical id per person and place.
+
+People are grouped by a normalised surname (katakana spelling variants folded: ウィトコフ /
+ウィットコフ, ヴァンス / バンス); a full name (ピート・ヘグセス) joins the group of its surname.
+Places are grouped by :func:`claims.roles.place_key` (country aliases, 州/県/市 suffixes).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from .models import Claim, Entity, Extraction
+from .roles import COUNTRIES, place_key
+
+FOLD = [("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"), ("ッ", ""), ("ー", ""),
+        ("・", ""), ("ヰ", "イ"), ("ヱ", "エ")]
+
+
+def fold(name: str) -> str:
+    s = unicodedata.normalize("NFKC", name)
+    for a, b in FOLD:
+        s = s.replace(a, b)
+    return s
+
+
+def surname(name: str) -> str:
+    return name.split("・")[-1]
+
+
+class Resolver:
+    """Maps surface names to canonical entities; built once from all extractions."""
+
+    def __init__(self, extractions: Sequence[Extraction]):
+        person_forms: dict[str, Counter] = defaultdict(Counter)  # folded surname -> full forms
+        person_sources: dict[str, set] = defaultdict(set)
+        keys: list[str] = []
+        for ex in extractions:
+            for m in ex.mentions:
+                key = self._person_key(fold(surname(m.text)), keys)
+                person_forms[key][m.text] += 1
+                person_sources[key].add(ex.document.id)
+                if m.role_text:
+                    person_forms[key][m.role_text] += 0  # alias without weight
+        self.person_key: dict[str, str] = {}
+        entities: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = []
+        for key, forms in person_forms.items():
+            names = [f for f in forms if forms[f] > 0]
+            label = max(names, key=lambda f: (f.count("・"), len(f), forms[f], f)) if names else key
+            for f in forms:
+                self.person_key[f] = key
+            entities.append((label, "person", tuple(sorted(forms)), tuple(sorted(person_sources[key]))))
+        place_forms: dict[str, Counter] = defaultdict(Counter)
+        place_sources: dict[str, set] = defaultdict(set)
+        for ex in extractions:
+            for c in ex.claims:
+                p = c.qualifiers.place
+                if p:
+                    place_forms[place_key(p)][p] += 1
+                    place_sources[place_key(p)].add(ex.document.id)
+        self.place_of: dict[str, str] = {}
+        for key, forms in place_forms.items():
+            entities.append((key, "place", tuple(sorted(set(forms) | {key})), tuple(sorted(place_sources[key]))))
+        entities.sort(key=lambda e: (e[1], e[0]))
+        self.entities: list[Entity] = []
+        self.by_person_key: dict[str, str] = {}
+        self.by_place_key: dict[str, str] = {}
+        for n, (label, typ, aliases, sources) in enumerate(entities, 1):
+            eid = f"E{n}"
+            self.entities.append(Entity(id=eid, label=label, type=typ, aliases=aliases, sources=sources))
+            if typ == "person":
+                self.by_person_key[self.person_key.get(label, fold(surname(label)))] = eid
+            else:
+                self.by_place_key[label] = eid
+        self.label = {e.id: e.label for e in self.entities}
+
+    @staticmethod
+    def _person_key(folded: str, keys: list[str]) -> str:
+        for k in keys:
+            if k == folded or (len(k) >= 4 and len(folded) >= 4 and fuzz.ratio(k, folded) >= 88):
+                return k
+        keys.append(folded)
+        return folded
+
+    def person(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        key = self.person_key.get(name)
+        if key is None:
+            folded = fold(surname(name))
+            key = next((k for k in self.by_person_key if k == folded), None)
+        return self.by_person_key.get(key) if key else None
+
+    def place(self, name: str | None) -> str | None:
+        return self.by_place_key.get(place_key(name)) if name else None
+
+    def resolve(self, c: Claim) -> Claim:
+        """The claim with subject_id/object_id and entity ids of participants filled in."""
+        sid = self.person(c.subject) if c.kind != "event" else None
+        oid = self.person(c.object) or self.place(c.object) if c.object else None
+        q = c.qualifiers
+        upd = {}
+        if q.participants:
+            upd["partners"] = tuple(sorted({self.person(p) or p for p in q.participants}))
+        if q.speaker:
+            upd["speaker_id"] = self.person(q.speaker)
+        if q.place:
+            upd["place_id"] = self.place(q.place)
+        if q.country:
+            upd["country"] = COUNTRIES.get(q.country, q.country)
+        return c.model_copy(update={"subject_id": sid, "object_id": oid,
+                                    "qualifiers": q.model_copy(update=upd)})
+
+
+def resolve_all(extractions: Iterable[Extraction], resolver: Resolver) -> list[Claim]:
+    return [resolver.resolve(c) for ex in extractions for c in ex.claims]

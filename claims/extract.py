@@ -1,0 +1,365 @@
+"""Sentences in, claim records out: roles, statements, events, relations, quantities, table rows."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from . import lexicon as L
+from .ingest import find_published
+from .models import Claim, Document, Extraction, Mention, Qualifiers
+from .parse import Parser, Tok
+from .roles import PersonMention, PlaceMention, find_people, find_places
+from .segment import Page, Sentence, line_of, line_starts, split
+from .values import find_dates, find_placeholders, find_quantities
+
+BYLINE = re.compile(r"【[^】]{1,12}=[^】]{2,12}】|(?:文|記者|執筆|筆者)\s*[:：=]\s*\S{2,10}|^\s*By\s+\w+", re.M)
+SEO_MARKERS = re.compile(r"[💡✅📘🔥👉⇒]|さらに読む|まとめ|いかがでしたか|徹底解説|わかりやすく解説|Chapter-\d")
+
+
+@dataclass
+class Names:
+    """People known across the corpus: full names, surnames, given names."""
+
+    known: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)
+
+    def add(self, name: str) -> None:
+        self.known.add(name)
+        parts = name.split("・")
+        if len(parts) >= 2:
+            self.surnames.add(parts[-1])
+            self.given.update(parts[:-1])
+            self.known.add(parts[-1])
+        else:
+            self.surnames.add(name)
+
+
+@dataclass
+class Context:
+    """What earlier sentences of a block established, for zero anaphora and relative dates."""
+
+    section_date: str | None
+    last_date: str | None = None
+    block: int = -1
+    subject: PersonMention | None = None
+    participants: tuple[str, ...] = ()
+    event_date: str | None = None
+
+
+class DocExtractor:
+    def __init__(self, doc: Document, page: Page, parses: list[list[Tok]], names: Names):
+        self.doc, self.page, self.parses, self.names = doc, page, parses, names
+        self.starts = line_starts(doc.text)
+        self.claims: list[Claim] = []
+        self.mentions: list[Mention] = []
+        self.n = 0
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _span(self, s: Sentence, i: int, j: int) -> tuple[int, int, str, int]:
+        a, b = s.span(i, j)
+        return a, b, self.doc.text[a:b], line_of(self.starts, a)
+
+    def _claim(self, s: Sentence, span: tuple[int, int], kind: str, subject: str, predicate: str,
+               pclass: str, obj: str | None = None, q: Qualifiers | None = None) -> Claim:
+        a, b, quote, line = self._span(s, *span) if s.table is None else (*span, self.doc.text[span[0]:span[1]],
+                                                                            line_of(self.starts, span[0]))
+        self.n += 1
+        c = Claim(id=f"{self.doc.id}#{self.n}", source=self.doc.id, kind=kind, subject=subject,
+                  predicate=predicate, predicate_class=pclass, object=obj, qualifiers=q or Qualifiers(),
+                  quote=quote, start=a, end=b, line=line, sentence_start=s.start, sentence_end=s.end)
+        self.claims.append(c)
+        return c
+
+    # -- the document --------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        ctx = Context(section_date=self.doc.published)
+        for s, toks in zip(self.page.sentences, self.parses):
+            stated = find_published(self.doc.text[s.start:s.end + 40]) if s.table is None else None
+            if stated:
+                ctx.section_date, ctx.last_date = stated, stated
+            if s.block != ctx.block:
+                ctx.block, ctx.subject, ctx.participants, ctx.event_date = s.block, None, (), None
+            try:
+                self.sentence(s, toks, ctx)
+            except Exception as exc:  # one odd sentence must not lose the document
+                raise RuntimeError(f"{self.doc.id}:{s.line}: extraction failed: {exc}") from exc
+        return Extraction(document=self.doc, claims=tuple(self.claims), mentions=tuple(self.mentions),
+                          signals=self.signals())
+
+    def signals(self) -> dict[str, int]:
+        text = self.doc.text
+        return {
+            "footnotes": self.page.footnotes,
+            "footnote_marks": self.page.footnote_marks,
+            "byline": len(BYLINE.findall(text)),
+            "published": int(self.doc.published is not None),
+            "placeholders": len(find_placeholders(text)),
+            "seo_markers": len(SEO_MARKERS.findall(text)),
+            "sentences": len(self.page.sentences),
+        }
+
+    def sentence(self, s: Sentence, toks: list[Tok], ctx: Context) -> None:
+        text = s.text
+        people = find_people(text, toks, self.names.known, self.names.surnames, self.names.given)
+        places = find_places(text, toks)
+        dates = find_dates(text, ctx.section_date, ctx.last_date)
+        full = [d for d in dates if len(d.iso) == 10]
+        time = dates[0].iso if dates else None
+        for p in people:
+            self._mention(s, p)
+        keywords = tuple(sorted({t.lemma for t in toks if t.pos in ("NOUN", "PROPN", "VERB") and len(t.lemma) >= 2
+                                 and t.lemma not in L.STOP_KEYWORDS and not t.lemma.isdigit()}))
+        attributed = any(a in text for a in L.ATTRIBUTION) and any(
+            "固有名詞" in t.tag and "地名" not in t.tag for t in toks)
+        if s.table is not None:
+            self.table_row(s, toks, people, places, ctx, keywords)
+        else:
+            for p in people:
+                if p.role:
+                    self.role_claim(s, p, time or ctx.section_date)
+            speaker = self.statements(s, toks, people, ctx, time, keywords)
+            self.events(s, toks, people, places, dates, ctx, speaker, keywords)
+            self.relations(s, toks, people, places, time, keywords)
+            self.quantities(s, toks, people, ctx, keywords, attributed)
+        if full:
+            ctx.last_date = full[-1].iso
+        subj = [p for p in people if text[p.end:p.end + 4].lstrip("氏さん").startswith(("は", "が"))]
+        if subj:
+            ctx.subject = subj[0]
+
+    def _mention(self, s: Sentence, p: PersonMention) -> None:
+        a, b, quote, line = self._span(s, p.start, p.end)
+        rs = re = None
+        rtext = None
+        if p.role_start is not None:
+            rs, re, rtext, _ = self._span(s, p.role_start, p.role_end)
+        self.mentions.append(Mention(source=self.doc.id, text=p.name, type="person", start=a, end=b, line=line,
+                                     role=p.role, country=p.country, status=p.status, role_text=rtext,
+                                     role_start=rs, role_end=re))
+
+    def role_claim(self, s: Sentence, p: PersonMention, time: str | None) -> None:
+        office = (p.qual or "") + p.role if p.qual else p.role
+        q = Qualifiers(time=time, role=p.role, country=p.country, status=p.status, topic=p.qual)
+        self._claim(s, (p.role_start, p.role_end), "role", p.name, "holds_office", "role",
+                    f"{p.country or ''}{office}", q)
+
+    # -- statements ----------------------------------------------------------------------------
+    def statements(self, s, toks, people, ctx, time, keywords) -> PersonMention | None:
+        text = s.text
+        first_speaker = None
+        for t in toks:
+            act = L.SPEECH.get(t.lemma)
+            if not act or t.pos not in ("VERB", "NOUN", "ADJ"):
+                continue
+            if t.pos == "NOUN" and not (t.i + 1 < len(toks) and toks[t.i + 1].lemma in ("する", "だ", "に")):
+                continue
+            content = [c for c in toks if c.head == t.i and c.dep in ("ccomp", "obj") and c.i < t.i]
+            c_start = min((self._leftmost(toks, c.i) for c in content), default=t.i)
+            c_end = max((c.i for c in content), default=t.i)
+            cands = [p for p in people if p.end <= toks[c_start].idx + 1 and
+                     text[(p.role_end if p.role_end and p.role_end > p.end else p.end):][:3].lstrip("氏さん")
+                     .startswith(("は", "が", "も", "、"))]
+            speaker = cands[-1] if cands else None
+            if speaker is None:
+                inside = [p for p in people if p.start < toks[c_start].idx]
+                speaker = inside[-1] if inside and not content else None
+            inherited = False
+            if speaker is None and ctx.subject is not None and not any(
+                    c.dep == "nsubj" and c.head == t.i for c in toks):
+                speaker, inherited = ctx.subject, True
+            if speaker is None:
+                continue
+            first_speaker = first_speaker or speaker
+            ctext = "".join(x.text for x in toks[c_start:c_end + 1]) if content else ""
+            negated = self._negated(toks, t.i) or any(x.lemma in L.NEGATORS for x in toks[c_start:c_end + 1])
+            hedged = any(h in ctext for h in L.HEDGES)
+            ckw = tuple(sorted({x.lemma for x in toks[c_start:c_end + 1] if x.pos in ("NOUN", "PROPN", "VERB")
+                                and len(x.lemma) >= 2 and x.lemma not in L.STOP_KEYWORDS})) or keywords
+            q = Qualifiers(time=time or ctx.section_date, speaker=speaker.name, role=speaker.role,
+                           country=speaker.country, status=speaker.status, content=ctext[:300] or None,
+                           negated=negated, hedged=hedged, keywords=ckw)
+            start = toks[c_start].idx if inherited else min(speaker.role_start if speaker.role_start is not None
+                                                            else speaker.start, toks[c_start].idx)
+            end = t.idx + len(t.text)
+            self._claim(s, (start, end), "statement", speaker.name, t.lemma, act, ctext[:120] or None, q)
+        return first_speaker
+
+    @staticmethod
+    def _leftmost(toks: list[Tok], i: int) -> int:
+        lo = i
+        changed = True
+        while changed:
+            changed = False
+            for t in toks:
+                if t.i < lo and t.head >= lo and t.head <= i and t.head != t.i:
+                    lo, changed = t.i, True
+        return lo
+
+    @staticmethod
+    def _negated(toks: list[Tok], i: int) -> bool:
+        for t in toks[i + 1:i + 5]:
+            if t.lemma in L.NEGATORS and t.pos in ("AUX", "ADJ"):
+                return True
+            if t.pos == "PUNCT":
+                break
+        return False
+
+    # -- events --------------------------------------------------------------------------------
+    def events(self, s, toks, people, places, dates, ctx, speaker, keywords) -> None:
+        text = s.text
+        seen = set()
+        for t in toks:
+            word = t.text
+            if t.i > 0 and toks[t.i - 1].text in ("電話", "首脳") and toks[t.i - 1].idx + len(toks[t.i - 1].text) == t.idx:
+                word = toks[t.i - 1].text + t.text
+            cls = L.EVENTS.get(word) or L.EVENTS.get(t.lemma)
+            if not cls or t.pos not in ("NOUN", "VERB") or cls in seen:
+                continue
+            if cls == "call" and word == "電話" and t.i + 1 < len(toks) and toks[t.i + 1].lemma in ("会談", "協議"):
+                continue
+            seen.add(cls)
+            parts = [p.name for p in people if p is not speaker or len(people) <= 2]
+            inherited = False
+            if len(parts) < 2 and ctx.participants:
+                parts = sorted(set(parts) | set(ctx.participants))
+                inherited = True
+            parts_t = tuple(sorted(set(parts)))
+            time = dates[0].iso if dates else (ctx.event_date if inherited else None)
+            place = self._event_place(text, places, t)
+            tail = text[t.idx:]
+            planned = any(w in tail[:30] for w in L.PLANNED) or tail.startswith(("へ", "する予定"))
+            hedged = any(w in tail[:30] for w in L.HEDGES)
+            qty = next((q.quantity for q in find_quantities(text) if q.quantity.unit == "分"), None)
+            q = Qualifiers(time=time, place=place.name if place else None, event=cls, participants=parts_t,
+                           planned=planned, hedged=hedged, negated=self._negated(toks, t.i), quantity=qty,
+                           keywords=keywords, partners=parts_t)
+            lo = min([p.start for p in people if p.name in parts_t] + ([place.start] if place else [])
+                     + ([dates[0].start] if dates else []) + [t.idx])
+            hi = max([t.idx + len(word) if t.idx + len(t.text) >= t.idx else t.idx] +
+                     ([place.end] if place else []))
+            hi = max(hi, t.idx + len(t.text))
+            self._claim(s, (lo, hi), "event", "・".join(parts_t) or word, word, f"event:{cls}",
+                        place.name if place else None, q)
+            if len(set(parts)) >= 2:
+                ctx.participants = parts_t
+                ctx.event_date = time or ctx.event_date
+
+    @staticmethod
+    def _event_place(text: str, places: list[PlaceMention], ev: Tok) -> PlaceMention | None:
+        best = None
+        for p in places:
+            after = text[p.end:p.end + 6]
+            if after.startswith(("で", "での", "にて", "会談", "首脳", "サミット", "にある", "の会", "を訪")) or (
+                    p.end == ev.idx):
+                if best is None or abs(p.end - ev.idx) < abs(best.end - ev.idx):
+                    best = p
+        return best
+
+    # -- relations (subject–predicate–object from the dependency parse) -------------------------
+    def relations(self, s, toks, people, places, time, keywords) -> None:
+        for t in toks:
+            pclass = L.PREDICATE_CLASS.get(t.lemma)
+            if not pclass or t.lemma in L.SPEECH and pclass == "announce":
+                continue
+            kids = [c for c in toks if c.head == t.i and c.i != t.i]
+            subj = next((c for c in kids if c.dep == "nsubj"), None)
+            obj = next((c for c in kids if c.dep == "obj"), None)
+            if obj is None and subj is None:
+                continue
+            stext = self._who(s.text, toks, subj, people) if subj is not None else ""
+            otext = self._who(s.text, toks, obj, people) if obj is not None else None
+            place = None
+            for c in kids:
+                if c.dep == "obl":
+                    pm = next((p for p in places if p.start <= c.idx < p.end), None)
+                    if pm:
+                        place = pm.name
+            negated = self._negated(toks, t.i)
+            tail = s.text[t.idx:t.idx + 30]
+            hedged = any(h in tail for h in L.HEDGES)
+            lo = min([self._leftmost(toks, c.i) for c in (subj, obj) if c is not None] + [t.i])
+            q = Qualifiers(time=time, place=place, negated=negated, hedged=hedged, keywords=keywords)
+            self._claim(s, (toks[lo].idx, t.idx + len(t.text)), "relation", stext, t.lemma, pclass, otext, q)
+
+    @staticmethod
+    def _who(text: str, toks: list[Tok], tok: Tok, people: list[PersonMention]) -> str:
+        # the person whose name ends at or just before this token (プーチン氏 -> プーチン)
+        for p in people:
+            if p.start <= tok.idx < p.end or (p.end <= tok.idx <= p.end + 1 and tok.text in ("氏", "さん")) or (
+                    p.role_end and p.start <= tok.idx < p.role_end):
+                return p.name
+        lo = tok.i
+        while lo > 0 and toks[lo - 1].dep == "compound" and toks[lo - 1].head >= lo:
+            lo -= 1
+        return text[toks[lo].idx:tok.idx + len(tok.text)]
+
+    # -- quantities ----------------------------------------------------------------------------
+    def quantities(self, s, toks, people, ctx, keywords, attributed) -> None:
+        for qv in find_quantities(s.text):
+            qty = qv.quantity
+            parts = tuple(sorted({p.name for p in people} or set(ctx.participants)))
+            pclass = f"quantity:{qty.unit}" + (":rate" if qv.rate else "")
+            q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
+                           time=ctx.event_date)
+            subject = "・".join(parts) if parts else (keywords[0] if keywords else "")
+            self._claim(s, (qv.start, qv.end), "quantity", subject, qty.text, pclass, qty.text, q)
+
+    # -- tables --------------------------------------------------------------------------------
+    def table_row(self, s, toks, people, places, ctx, keywords) -> None:
+        row = s.table
+        assert row is not None
+        header = row.header
+        cells = row.cells
+        row_span = (row.cell_spans[0][0], row.cell_spans[min(1, len(cells) - 1)][1])
+        hdr = "|".join(header)
+        parts = tuple(sorted({p.name for p in people} or set(ctx.participants)))
+        for j in range(1, min(len(header), len(cells))):
+            value = cells[j]
+            q = Qualifiers(table=hdr, keywords=keywords, participants=parts)
+            span = (row.cell_spans[0][0], row.cell_spans[j][1]) if j == 1 else row.cell_spans[j]
+            self._claim(s, span, "table", cells[0], header[j], f"table:{header[j]}", value, q)
+        # a row about a place (開催都市, 開催地, 会談場所 …) is an event-place claim
+        place_header = any(w in header[0] for w in ("都市", "開催地", "場所", "会場", "開催国", "地"))
+        key_value = not place_header and len(cells) >= 2 and any(w in cells[0] for w in ("場所", "開催地", "会場"))
+        if place_header or key_value:
+            pname = cells[0] if place_header else cells[1]
+            rest = " ".join(cells[1:])
+            dates = find_dates(" ".join(cells), ctx.section_date, None)
+            q = Qualifiers(place=pname, event="meeting", participants=parts,
+                           planned=any(w in rest for w in L.PLANNED) if place_header else False,
+                           hedged=any(w in rest for w in L.NOT_HELD + L.HEDGES) if place_header else False,
+                           time=dates[0].iso if dates else None, table=hdr, keywords=keywords, partners=parts)
+            span = row_span if place_header else (row.cell_spans[0][0], row.cell_spans[1][1])
+            self._claim(s, span, "event", "・".join(parts) or cells[0], "開催", "event:meeting", pname, q)
+
+
+def collect_names(pages: Sequence[Page], parses: Sequence[list[list[Tok]]]) -> Names:
+    """First pass: every name the corpus marks as a person (by tag, title or office)."""
+    names = Names()
+    for page, sents in zip(pages, parses):
+        for s, toks in zip(page.sentences, sents):
+            for p in find_people(s.text, toks):
+                if p.titled or "・" in p.name:
+                    names.add(p.name)
+    # "A・B" whose parts are both surnames of other people is a pair (トランプ・プーチン会談), not a name
+    # a surname here is the last part of a multi-part name, or a name used alone
+    lasts = {n.split("・")[-1] for n in names.known}
+    pairs = {n for n in names.known if len(n.split("・")) >= 2 and all(x in lasts for x in n.split("・"))}
+    clean = Names()
+    for n in sorted(names.known - pairs):
+        clean.add(n)
+    return clean
+
+
+def extract_documents(docs: Sequence[Document], parser: Parser, names: Names | None = None,
+                      progress: Callable[[int], None] | None = None) -> tuple[list[Extraction], Names]:
+    """Parse (once, cached) and extract every document; names are pooled across the corpus."""
+    pages = [split(d.text) for d in docs]
+    parses = [parser.parse_document([s.text for s in p.sentences], progress) for p in pages]
+    found = collect_names(pages, parses)
+    if names is not None:
+        for n in names.known:
+            found.add(n)
+    return [DocExtractor(d, p, t, found).run() for d, p, t in zip(docs, pages, parses)], found

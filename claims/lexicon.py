@@ -1,0 +1,39 @@
+"""Small closed-class vocabularies of Japanese: speech verbs, event nouns, hedges, predicate classes.
+
+These describe the language, not any event or person.
+"""
+from __future__ import annotations
+
+SPEECH = {
+    "述べる": "say", "語る": "say", "話す": "say", "言う": "say", "発言": "say", "言明": "say", "断言": "say",
+    "発表": "announce", "表明": "announce", "明らか": "announce", "公表": "announce", "声明": "announce",
+    "強調": "say", "指摘": "say", "説明": "say", "主張": "say", "認める": "confirm", "確認": "confirm",
+    "記す": "write", "投稿": "write", "書き込む": "write", "つづる": "write", "ツイート": "write",
+    "唱える": "say", "誇示": "say", "示唆": "suggest", "非難": "criticize", "批判": "criticize",
+    "要請": "request", "求める": "request", "同意": "agree", "否定": "deny", "示す": "indicate",
+}
+EVENTS = {
+    "電話会談": "call", "電話協議": "call", "電話": "call", "会談": "meeting", "首脳会談": "meeting",
+    "会合": "meeting", "首脳会議": "meeting", "サミット": "meeting", "協議": "talks", "会見": "press",
+    "記者会見": "press", "訪問": "visit", "地震": "earthquake", "津波": "tsunami", "選挙": "election",
+    "大統領選": "election", "演説": "speech",
+}
+# classes that can name the same occurrence
+EVENT_COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"}), frozenset({"call", "meeting"})}
+PREDICATE_CLASS = {
+    "開始": "start", "始める": "start", "始まる": "start", "着手": "start",
+    "合意": "agree", "一致": "agree", "同意": "agree",
+    "招待": "invite", "招請": "invite", "招く": "invite",
+    "支持": "support", "支援": "support", "反対": "oppose", "拒否": "oppose", "認める": "accept",
+    "解放": "release", "釈放": "release", "訪れる": "visit", "訪問": "visit", "出席": "attend",
+    "参加": "attend", "指示": "instruct", "発生": "occur", "起きる": "occur", "発表": "announce",
+    "死亡": "die", "亡くなる": "die", "辞任": "resign", "就任": "take_office", "選出": "elect",
+}
+HEDGES = ("可能性", "見通し", "とみられる", "と見られる", "だろう", "かもしれない", "模様", "予定", "見込み",
+          "恐れ", "おそれ", "ようだ", "らしい", "推定", "候補", "想定", "検討", "計画", "意向", "方針")
+PLANNED = ("予定", "計画", "見通し", "方針", "意向", "候補", "想定", "検討", "見込み", "へ")
+NOT_HELD = ("のみ", "未定", "見送", "中止", "延期", "なかった", "ない", "候補")
+ATTRIBUTION = ("によると", "によれば", "調べ", "調査では", "発表では", "統計", "出典", "集計", "世論調査")
+NEGATORS = {"ない", "ず", "ぬ", "ません", "なし", "無い"}
+STOP_KEYWORDS = {"こと", "もの", "ため", "よう", "これ", "それ", "同日", "今回", "一方", "ほか", "など", "場合",
+                 "氏", "大統領", "首脳", "両国", "両者", "日", "年", "月", "方針", "考え", "必要", "可能性"}

@@ -1,0 +1,125 @@
+"""Pydantic records shared by every package: documents, mentions, entities and claims.
+
+Records are frozen so they can be graph nodes and dict keys.  No spaCy object ever
+appears here; the parse stays inside :mod:`claims.parse`.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(Record):
+    """One input file, decoded.  ``text`` is what every offset points into."""
+
+    id: str
+    path: str
+    title: str = ""
+    published: Optional[str] = None  # ISO date found in the text
+    encoding: str = "utf-8"
+    format: Literal["txt", "md", "html"] = "txt"
+    text: str
+    sha256: str
+
+
+class Evidence(Record):
+    source: str
+    quote: str
+    start: int
+    end: int
+    line: int
+
+
+class Quantity(Record):
+    value: float
+    unit: str  # normalised unit: 分, 回, %, 人, 年, km2 …
+    approx: bool = False
+    bound: Literal["eq", "ge", "le", "range"] = "eq"
+    high: Optional[float] = None  # upper end of a range
+    text: str = ""
+
+
+class Qualifiers(Record):
+    time: Optional[str] = None  # ISO date or partial date (YYYY, YYYY-MM)
+    time_text: Optional[str] = None
+    place: Optional[str] = None
+    place_id: Optional[str] = None
+    speaker: Optional[str] = None
+    speaker_id: Optional[str] = None
+    role: Optional[str] = None  # office as written for the subject (国防長官)
+    country: Optional[str] = None  # country of the office
+    status: Optional[Literal["current", "former"]] = None
+    partners: tuple[str, ...] = ()  # entity ids of other participants
+    topic: Optional[str] = None
+    quantity: Optional[Quantity] = None
+    negated: bool = False
+    hedged: bool = False
+    planned: bool = False  # 予定 / 見通し / 計画: the event has not happened yet
+    content: Optional[str] = None  # reported content of a statement
+    table: Optional[str] = None  # header cells of the table the claim came from
+    event: Optional[str] = None  # event class: call, meeting, talks …
+    participants: tuple[str, ...] = ()  # names of the event's participants as written
+    keywords: tuple[str, ...] = ()  # content words of the clause, for matching statements
+    attributed: bool = False  # the sentence names a source (〜によると, 調べ)
+
+
+ClaimKind = Literal["role", "event", "statement", "relation", "quantity", "table"]
+
+
+class Claim(Record):
+    id: str
+    source: str
+    kind: ClaimKind
+    subject: str
+    subject_id: Optional[str] = None
+    predicate: str  # lemma as written
+    predicate_class: str  # normalised class used for comparison
+    object: Optional[str] = None
+    object_id: Optional[str] = None
+    qualifiers: Qualifiers = Field(default_factory=Qualifiers)
+    quote: str
+    start: int
+    end: int
+    line: int
+    sentence_start: int
+    sentence_end: int
+
+
+class Entity(Record):
+    id: str
+    label: str
+    type: Literal["person", "place", "organization", "event", "other"]
+    aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+class Mention(Record):
+    """A surface form in one document, before resolution."""
+
+    source: str
+    text: str  # the name as written, titles removed
+    type: Literal["person", "place", "organization"]
+    start: int
+    end: int
+    line: int
+    role: Optional[str] = None
+    country: Optional[str] = None
+    status: Optional[Literal["current", "former"]] = None
+    role_text: Optional[str] = None  # the full mention including the title
+    role_start: Optional[int] = None
+    role_end: Optional[int] = None
+
+
+class Extraction(Record):
+    """Everything the claims package hands to the checker for one document."""
+
+    document: Document
+    claims: tuple[Claim, ...]
+    mentions: tuple[Mention, ...]
+    signals: dict[str, int]  # page signals: footnotes, byline, placeholders …
+    skipped: tuple[str, ...] = ()  # notes on text the extractor could not use

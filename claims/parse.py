@@ -1,0 +1,103 @@
+"""The Japanese parse: GiNZA loaded once, sentences batched through ``nlp.pipe``, results cached.
+
+Only plain :class:`Tok` tuples leave this module.  Parses are cached on disk by the sha256 of the
+sentence text and the model version, so a corpus is parsed once however often it is checked.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Callable, Iterable, NamedTuple, Sequence
+
+MODEL = "ja_ginza"
+# NER costs two thirds of the pipeline and the checker does not need it: names, places and
+# offices come from the SudachiPy part-of-speech tags and the office lexicon (see roles.py).
+DISABLED = ("ner",)
+
+
+class Tok(NamedTuple):
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    idx: int  # character offset in the sentence text
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("CLAIMCHECK_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claimcheck"
+
+
+class Parser:
+    """Holds the loaded model and the parse cache.  Create one per process and pass it around."""
+
+    def __init__(self, cache_dir: Path | None = None, use_cache: bool = True, batch_size: int = 64):
+        self._nlp = None
+        self.version = ""
+        self.cache_dir = cache_dir or default_cache_dir()
+        self.use_cache = use_cache
+        self.batch_size = batch_size
+        self.calls = 0  # sentences sent to the model (tests count these)
+        self._memory: dict[str, list[Tok]] = {}
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            import spacy
+
+            try:
+                self._nlp = spacy.load(MODEL, exclude=list(DISABLED))
+            except OSError as exc:  # model package missing
+                raise RuntimeError(f"the parser model {MODEL!r} is not installed: pip install ja-ginza") from exc
+            self.version = f"{MODEL}-{self._nlp.meta.get('version', '?')}"
+        return self._nlp
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{MODEL}\0{text}".encode("utf-8")).hexdigest()
+
+    def _cache_file(self, doc_key: str) -> Path:
+        return self.cache_dir / "parses" / doc_key[:2] / f"{doc_key}.json.gz"
+
+    def parse_document(self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
+                       ) -> list[list[Tok]]:
+        """Parse one document's sentences, from the cache when its text was parsed before."""
+        doc_key = self._key("\n".join(sentences) + f"\0{len(sentences)}")
+        if doc_key in self._memory:
+            return self._memory[doc_key]  # type: ignore[return-value]
+        path = self._cache_file(doc_key)
+        if self.use_cache and path.exists():
+            try:
+                data = json.loads(gzip.decompress(path.read_bytes()))
+                result = [[Tok(*t) for t in sent] for sent in data]
+                if len(result) == len(sentences):
+                    if progress:
+                        progress(sum(len(s) for s in sentences))
+                    return result
+            except (OSError, ValueError, TypeError):
+                pass  # a damaged cache entry is parsed again
+        result = list(self._parse(sentences, progress))
+        if self.use_cache:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp")
+                tmp.write_bytes(gzip.compress(json.dumps(result, ensure_ascii=False).encode("utf-8")))
+                tmp.replace(path)
+            except OSError:
+                pass  # a read-only cache only costs speed
+        return result
+
+    def _parse(self, sentences: Sequence[str], progress) -> Iterable[list[Tok]]:
+        for doc, text in zip(self.nlp.pipe(sentences, batch_size=self.batch_size), sentences):
+            self.calls += 1
+            yield [Tok(t.i, t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.idx) for t in doc]
+            if progress:
+                progress(len(text))

@@ -1,0 +1,209 @@
+"""People, offices and places in one sentence.
+
+Names come from the SudachiPy part-of-speech tags (人名, 地名) and from katakana runs that a
+title or office marks as a person; offices come from a lexicon of Japanese office words, read
+before the name (アメリカ国防長官ピート・ヘグセス) or after it (ヘグセス米国防長官, トランプ前大統領).
+Nothing here knows any particular person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .parse import Tok
+
+# office words, longest first when matched; generic Japanese vocabulary, no names
+OFFICES = sorted("""
+大統領 副大統領 首相 副首相 大臣 外務大臣 国防大臣 防衛大臣 財務大臣 外相 国防相 防衛相 財務相 蔵相
+法相 内相 経済相 官房長官 長官 国務長官 国防長官 財務長官 司法長官 商務長官 報道官 大統領報道官
+補佐官 大統領補佐官 特使 顧問 大統領顧問 大使 議長 副議長 団長 主席 国家主席 総書記 書記長 委員長
+事務総長 総長 上級代表 代表 知事 市長 町長 村長 総裁 社長 会長 監督 司令官 国王 女王 首席 局長
+議員 上院議員 下院議員 党首 幹事長 報道局長 外交官 教授 所長 理事長 最高指導者 首脳
+""".split(), key=len, reverse=True)
+# offices held by one person per country at a time
+UNIQUE_OFFICES = {"大統領", "副大統領", "首相", "副首相", "国務長官", "国防長官", "財務長官", "司法長官",
+                  "商務長官", "官房長官", "外務大臣", "国防大臣", "防衛大臣", "財務大臣", "外相", "国防相",
+                  "防衛相", "財務相", "法相", "国家主席", "主席", "総書記", "国王", "女王", "大統領報道官",
+                  "事務総長", "知事", "市長", "最高指導者"}
+COUNTRIES = {
+    "米": "アメリカ", "米国": "アメリカ", "アメリカ": "アメリカ", "アメリカ合衆国": "アメリカ", "合衆国": "アメリカ",
+    "露": "ロシア", "ロ": "ロシア", "ロシア": "ロシア", "ロシア連邦": "ロシア", "英": "イギリス", "英国": "イギリス",
+    "イギリス": "イギリス", "仏": "フランス", "フランス": "フランス", "独": "ドイツ", "ドイツ": "ドイツ",
+    "中": "中国", "中国": "中国", "日": "日本", "日本": "日本", "韓": "韓国", "韓国": "韓国", "北朝鮮": "北朝鮮",
+    "伊": "イタリア", "イタリア": "イタリア", "加": "カナダ", "カナダ": "カナダ", "豪": "オーストラリア",
+    "オーストラリア": "オーストラリア", "印": "インド", "インド": "インド", "ウクライナ": "ウクライナ",
+    "ウ": "ウクライナ", "台湾": "台湾", "EU": "EU", "欧州連合": "EU",
+}
+COUNTRY_RE = "|".join(sorted(map(re.escape, COUNTRIES), key=len, reverse=True))
+OFFICE_RE = "|".join(map(re.escape, OFFICES))
+QUAL = r"[一-龥A-Za-z]{0,12}?"
+AFTER = re.compile(rf"^(?P<status>前|元|現)?(?P<country>{COUNTRY_RE})?(?P<qual>{QUAL})(?P<office>{OFFICE_RE})")
+BEFORE = re.compile(rf"(?P<status>前|元|現)?(?P<country>{COUNTRY_RE})?(?P<qual>{QUAL})(?P<office>{OFFICE_RE})(?:の)?$")
+COUNTRY_NO = re.compile(rf"(?P<country>{COUNTRY_RE})の$")
+TITLES = ("氏", "さん", "様", "容疑者", "被告", "選手", "議員", "夫人")
+KATAKANA = re.compile(r"^[ァ-ヴー]{2,}$")
+PLACE_SUFFIX = ("州", "県", "市", "町", "村", "区", "都", "府", "島", "郡")
+# a country prefix followed by an office word that itself starts with the prefix's last kanji
+RESPLIT = {"米国務": ("米", "国務"), "米国防": ("米", "国防"), "英国防": ("英", "国防"), "韓国防": ("韓", "国防")}
+
+
+@dataclass
+class PersonMention:
+    name: str
+    start: int  # in the sentence text
+    end: int
+    role: str | None = None
+    qual: str | None = None
+    country: str | None = None
+    status: str | None = None
+    role_start: int | None = None
+    role_end: int | None = None
+    titled: bool = False  # followed by 氏/さん or an office: evidence that this is a person
+
+
+@dataclass
+class PlaceMention:
+    name: str
+    start: int
+    end: int
+    kind: str  # country | city | region
+
+
+def is_person_tag(t: Tok) -> bool:
+    return "人名" in t.tag
+
+
+def _name_like(t: Tok, known: set[str]) -> bool:
+    if "地名" in t.tag or t.pos not in ("NOUN", "PROPN"):
+        return False
+    return is_person_tag(t) or t.text in known or bool(KATAKANA.match(t.text))
+
+
+def _split_known(name: str, start: int, known_surnames: set[str], given: set[str]) -> list[tuple[str, int]]:
+    """"A・B" where A and B are surnames of two different known people (A・B会談) is two people."""
+    parts = name.split("・")
+    if len(parts) >= 2 and all(p in known_surnames and p not in given for p in parts):
+        out, pos = [], start
+        for p in parts:
+            out.append((p, pos))
+            pos += len(p) + 1
+        return out
+    return [(name, start)]
+
+
+def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
+                known_surnames: set[str] = frozenset(), given: set[str] = frozenset()) -> list[PersonMention]:
+    """Person mentions with their office, country and status where the sentence states them."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        if _name_like(toks[k], known):
+            j = k
+            while j + 2 < len(toks) and toks[j + 1].text == "・" and _name_like(toks[j + 2], known):
+                j += 2
+            # two name tokens side by side (岸田 文雄, ウラジーミル プーチン) form one name
+            while j + 1 < len(toks) and _name_like(toks[j + 1], known) and (
+                    is_person_tag(toks[j]) and is_person_tag(toks[j + 1])):
+                j += 1
+            runs.append((toks[k].idx, toks[j].idx + len(toks[j].text)))
+            k = j + 1
+        else:
+            k += 1
+    people = []
+    for s, e in runs:
+        name = text[s:e]
+        for o in OFFICES:  # a tokeniser that glued the title on (トランプ大統領)
+            if name.endswith(o) and len(name) > len(o) + 1:
+                name, e = name[: -len(o)], e - len(o)
+                break
+        for part, ps in _split_known(name, s, known_surnames, given):
+            pe = ps + len(part)
+            m = _office_after(text, pe)
+            b = None if m else _office_before(text, ps)
+            after = text[pe:pe + 4]
+            titled = after.startswith(TITLES) or m is not None or b is not None
+            tagged = any(is_person_tag(t) for t in toks if ps <= t.idx < pe)
+            if not (titled or tagged or part in known):
+                continue
+            pm = PersonMention(part, ps, pe, titled=titled)
+            if m:
+                _fill(pm, m)
+                pm.role_start, pm.role_end = ps, pe + m.end()
+            elif b:
+                match, off = b
+                _fill(pm, match)
+                pm.role_start, pm.role_end = off + match.start(), pe
+            if pm.country is None:
+                c = COUNTRY_NO.search(text[max(0, ps - 8):ps])
+                if c:
+                    pm.country = COUNTRIES[c.group("country")]
+            people.append(pm)
+    return people
+
+
+def _fill(pm: PersonMention, m: re.Match) -> None:
+    country, qual, office = m.group("country"), m.group("qual") or "", m.group("office")
+    if country and (country + qual)[:3] in RESPLIT:  # 米国務長官 = 米 + 国務長官
+        combined = country + qual
+        country = RESPLIT[combined[:3]][0]
+        qual = combined[len(country):]
+    if country and len(country) == 1 and qual and not qual.startswith(("国務", "国防")):
+        qual, country = country + qual, None  # 中東担当特使 is not China's
+    full = qual + office
+    # fold a qualifier into the office when the compound is itself an office word (国務+長官)
+    for o in OFFICES:
+        if full.endswith(o) and len(o) > len(office):
+            office, qual = o, full[: len(full) - len(o)]
+            break
+    pm.role = office
+    pm.qual = qual or None
+    pm.country = COUNTRIES.get(country) if country else None
+    pm.status = "former" if m.group("status") in ("前", "元") else "current"
+
+
+def _office_after(text: str, pos: int) -> re.Match | None:
+    m = AFTER.match(text[pos:pos + 24])
+    if m and m.group("office"):
+        return m
+    return None
+
+
+def _office_before(text: str, pos: int) -> tuple[re.Match, int] | None:
+    off = max(0, pos - 24)
+    window = text[off:pos]
+    m = BEFORE.search(window)
+    if m and m.group("office") and not window[m.start():].startswith(("、", "は", "が")):
+        return m, off
+    return None
+
+
+def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
+    out = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if "地名" in t.tag or (t.text in COUNTRIES and len(t.text) > 1):
+            j = k
+            while j + 1 < len(toks) and "地名" in toks[j + 1].tag and toks[j + 1].idx == toks[j].idx + len(toks[j].text):
+                j += 1
+            if j + 1 < len(toks) and toks[j + 1].text in PLACE_SUFFIX:
+                j += 1
+            s, e = t.idx, toks[j].idx + len(toks[j].text)
+            name = text[s:e]
+            kind = "country" if ("国" in t.tag or name in COUNTRIES) else "city"
+            if name.endswith(("州", "県", "都", "府")):
+                kind = "region"
+            out.append(PlaceMention(name, s, e, kind))
+            k = j + 1
+        else:
+            k += 1
+    return out
+
+
+def place_key(name: str) -> str:
+    """Comparison key of a place: country aliases folded, administrative suffix dropped."""
+    if name in COUNTRIES:
+        return COUNTRIES[name]
+    if len(name) > 2 and name.endswith(PLACE_SUFFIX):
+        return name[:-1]
+    return name

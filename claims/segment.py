@@ -1,0 +1,193 @@
+"""Splitting a page into blocks and sentences that keep their offsets into the original text.
+
+A :class:`Sentence` carries a cleaned text for the parser (footnote markers, bullets, emoji and
+decorative brackets removed) and a map from every cleaned character back to the original offset,
+so that any span found in the cleaned text can be quoted exactly from the document.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MAX_SENTENCE = 600  # characters; longer runs are cut so that no single line can stall the parser
+
+FOOTNOTE_LINE = re.compile(r"^\s*(?:[-*•]\s*|\d{1,3}\.\s*)?\^\s")
+FOOTNOTE_MARK = re.compile(r"\[(?:\d{1,3}|注\s*\d{1,3}|[a-z])\]")
+TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+BULLET = re.compile(r"^\s*(?:[-*•・]|\d{1,2}[.)．]|[①-⑳])\s*")
+HEADING = re.compile(r"^\s*#{1,6}\s*")
+# characters dropped for parsing: emoji, dingbats, decorative brackets
+DROP = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F【】㊧㊨]")
+ENDERS = "。！？!?"
+OPEN, CLOSE = "「『（(", "」』）)"
+
+
+@dataclass
+class Sentence:
+    start: int  # offset of the first original character
+    end: int
+    line: int
+    text: str  # cleaned text given to the parser
+    offsets: list[int] = field(repr=False)  # offsets[i] = original offset of text[i]
+    block: int = 0  # paragraph number; sentences of one block share context
+    table: "TableRow | None" = None
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original (start, end) of cleaned characters text[i:j]."""
+        i = max(0, min(i, len(self.offsets) - 1))
+        j = max(i + 1, min(j, len(self.offsets)))
+        return self.offsets[i], self.offsets[j - 1] + 1
+
+
+@dataclass
+class TableRow:
+    header: list[str]
+    cells: list[str]
+    cell_spans: list[tuple[int, int]]  # original offsets of each cell's text
+
+
+@dataclass
+class Page:
+    sentences: list[Sentence]
+    footnotes: int  # reference-list entries
+    footnote_marks: int  # [1] markers in running text
+    skipped_lines: int
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, offset)
+
+
+def _clean(text: str, base: int) -> tuple[str, list[int]]:
+    """Drop markers and decoration, NFKC each kept character, keep the offset map."""
+    keep = [True] * len(text)
+    for pat in (FOOTNOTE_MARK, DROP):
+        for m in pat.finditer(text):
+            for k in range(m.start(), m.end()):
+                keep[k] = False
+    out, offs = [], []
+    for k, ch in enumerate(text):
+        if not keep[k]:
+            continue
+        norm = unicodedata.normalize("NFKC", ch) if ch not in "・〜～" else ch
+        if norm in ("(", ")"):
+            norm = "（" if norm == "(" else "）"
+        for c in norm:
+            out.append(c)
+            offs.append(base + k)
+    return "".join(out), offs
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in ``text``; enders inside 「」 or () do not end a sentence."""
+    spans, start, depth = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        if (ch in ENDERS and depth == 0) or k - start >= MAX_SENTENCE:
+            spans.append((start, k + 1))
+            start = k + 1
+            depth = 0
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _table_cells(line: str, base: int) -> tuple[list[str], list[tuple[int, int]]]:
+    cells, spans = [], []
+    pos = 0
+    parts = line.split("|")
+    for idx, part in enumerate(parts):
+        s = pos
+        pos += len(part) + 1
+        if (idx == 0 or idx == len(parts) - 1) and not part.strip():
+            continue
+        lead = len(part) - len(part.lstrip())
+        cells.append(part.strip())
+        spans.append((base + s + lead, base + s + lead + len(part.strip())))
+    return cells, spans
+
+
+def split(text: str) -> Page:
+    starts = line_starts(text)
+    lines = text.split("\n")
+    sentences: list[Sentence] = []
+    footnotes = skipped = 0
+    header: list[str] | None = None
+    block = 0
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        base = starts[k]
+        stripped = ln.strip()
+        if not stripped:
+            block += 1
+            header = None
+            k += 1
+            continue
+        if FOOTNOTE_LINE.match(ln):
+            footnotes += 1
+            k += 1
+            continue
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            if TABLE_SEP.match(stripped):
+                k += 1
+                continue
+            cells, spans = _table_cells(ln, base)
+            nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
+            if header is None and TABLE_SEP.match(nxt):
+                header = cells
+                block += 1
+            elif header is not None and cells:
+                row_text = "、".join(f"{h}は{c}" for h, c in zip(header, cells))
+                clean, _ = _clean(row_text, 0)
+                # map every cleaned character to the row's first cell; cells keep exact spans
+                s0, e0 = base + len(ln) - len(ln.lstrip()), base + len(ln.rstrip())
+                sentences.append(Sentence(s0, e0, k + 1, clean, [s0] * len(clean), block,
+                                          TableRow(header, cells, spans)))
+            k += 1
+            continue
+        header = None
+        # join a line that ends inside a sentence (after 、 or an open bracket) with the next
+        end_line = k
+        seg_end = base + len(ln)
+        while end_line + 1 < len(lines) and lines[end_line + 1].strip() and (
+            lines[end_line].rstrip().endswith(("、", "(", "（"))
+            or text.count("(", base, seg_end) + text.count("（", base, seg_end)
+            > text.count(")", base, seg_end) + text.count("）", base, seg_end)
+        ) and seg_end - base < 2000:
+            end_line += 1
+            seg_end = starts[end_line] + len(lines[end_line])
+        raw = text[base:seg_end]
+        m = HEADING.match(raw) or BULLET.match(raw)
+        offset = m.end() if m else 0
+        clean, offs = _clean(raw[offset:], base + offset)
+        # newlines inside a joined paragraph are dropped for the parser
+        pairs = [(c, o) for c, o in zip(clean, offs) if c != "\n"]
+        clean = "".join(c for c, _ in pairs)
+        offs = [o for _, o in pairs]
+        for s, e in _split_sentences(clean):
+            while s < e and clean[s].isspace():
+                s += 1
+            while e > s and clean[e - 1].isspace():
+                e -= 1
+            if e - s < 2:
+                continue
+            o = offs[s:e]
+            sentences.append(Sentence(o[0], o[-1] + 1, line_of(starts, o[0]), clean[s:e], o, block))
+        k = end_line + 1
+    marks = len(FOOTNOTE_MARK.findall(text))
+    return Page(sentences, footnotes, marks, skipped)

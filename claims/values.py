@@ -1,0 +1,214 @@
+"""Values found in sentences: dates (absolute, era, relative), quantities and placeholders."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .models import Quantity
+
+ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911}
+
+
+@dataclass
+class DateValue:
+    iso: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    start: int
+    end: int
+    text: str
+    relative: bool = False
+    end_iso: str | None = None  # for ranges 14〜16日
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    try:
+        if d is not None:
+            return dt.date(y, m or 1, d).isoformat()
+        if m is not None:
+            return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+        return f"{y:04d}"
+    except ValueError:
+        return None
+
+
+def _year(raw: str, era: str | None, ref_year: int | None) -> int:
+    y = int(raw) if raw != "元" else 1
+    if era:
+        return ERAS[era] + y
+    if y < 100:  # 24年11月 -> 2024 when the context is this century
+        century = (ref_year or 2000) // 100 * 100
+        y += century
+        if ref_year and y > ref_year + 5:
+            y -= 100
+    return y
+
+
+DATE_FULL = re.compile(
+    r"(?:(?P<era>令和|平成|昭和|大正)(?P<ey>\d{1,2}|元)|(?P<y>\d{4}|(?<![\d.])\d{2}))年"
+    r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?:[〜~～\-](?P<d2>\d{1,2})日)?)?)?"
+)
+DATE_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
+DATE_MD = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?:[〜~～\-](?P<d2>\d{1,2})日)?)?")
+DATE_D = re.compile(r"(?<![\d月年.])(?P<d>\d{1,2})(?:[〜~～\-](?P<d2>\d{1,2}))?日(?=[、,にはのからまで夜朝昼午（(]|$)")
+RELATIVE = {"同日": 0, "当日": 0, "前日": -1, "翌日": 1, "昨日": -1, "今日": 0, "本日": 0}
+RELATIVE_RE = re.compile("|".join(RELATIVE))
+NOT_A_DATE_AFTER = re.compile(r"^(?:間|目|以内|以上|連続|分|前|後|ぶり|当たり|ほど)")
+
+
+def find_dates(text: str, ref: str | None, last: str | None = None) -> list[DateValue]:
+    """Dates in ``text``.  ``ref`` is the publication date, ``last`` the nearest date stated before."""
+    anchor = last or ref
+    ay = int(anchor[:4]) if anchor else None
+    am = int(anchor[5:7]) if anchor and len(anchor) >= 7 else None
+    ad = dt.date.fromisoformat(anchor) if anchor and len(anchor) == 10 else None
+    out: list[DateValue] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(iso: str | None, m: re.Match, relative: bool = False, end_iso: str | None = None):
+        if iso and free(m.start(), m.end()) and not NOT_A_DATE_AFTER.match(text[m.end():]):
+            out.append(DateValue(iso, m.start(), m.end(), m.group(0), relative, end_iso))
+            taken.append((m.start(), m.end()))
+
+    for m in DATE_FULL.finditer(text):
+        raw_y = m.group("ey") or m.group("y")
+        y = _year(raw_y, m.group("era"), ay)
+        mo = int(m.group("m")) if m.group("m") else None
+        d = int(m.group("d")) if m.group("d") else None
+        end = _iso(y, mo, int(m.group("d2"))) if m.group("d2") else None
+        if m.group("y") and len(m.group("y")) == 2 and mo is None:
+            continue  # "14年" alone is too often a duration or a count
+        add(_iso(y, mo, d), m, relative=len(raw_y) == 2, end_iso=end)
+    for m in DATE_SLASH.finditer(text):
+        add(_iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m)
+    if ay:
+        for m in DATE_MD.finditer(text):
+            mo = int(m.group("m"))
+            d = int(m.group("d")) if m.group("d") else None
+            y = ay if not am or mo <= am + 1 else ay - 1 if mo - am > 6 else ay
+            end = _iso(y, mo, int(m.group("d2"))) if m.group("d2") else None
+            add(_iso(y, mo, d), m, relative=True, end_iso=end)
+    if ay and am:
+        for m in DATE_D.finditer(text):
+            d = int(m.group("d"))
+            mo, y = am, ay
+            if ad and d > ad.day + 3:  # "28日" read in early March means February
+                mo, y = (12, ay - 1) if am == 1 else (am - 1, ay)
+            end = _iso(y, mo, int(m.group("d2"))) if m.group("d2") else None
+            add(_iso(y, mo, d), m, relative=True, end_iso=end)
+    if ad:
+        for m in RELATIVE_RE.finditer(text):
+            add((ad + dt.timedelta(days=RELATIVE[m.group(0)])).isoformat(), m, relative=True)
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """True when two (possibly partial) ISO dates can denote the same day."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+# --- quantities -------------------------------------------------------------------------------
+
+KANJI_MULT = {"万": 1e4, "億": 1e8, "千": 1e3, "兆": 1e12}
+UNITS = {
+    "時間": ("分", 60), "分間": ("分", 1), "分": ("分", 1), "秒": ("秒", 1),
+    "日間": ("日", 1), "週間": ("日", 7), "か月": ("月", 1), "カ月": ("月", 1), "ヶ月": ("月", 1),
+    "年間": ("年", 1),
+    "回": ("回", 1), "度": ("回", 1), "人": ("人", 1), "名": ("人", 1), "%": ("%", 1), "％": ("%", 1),
+    "パーセント": ("%", 1), "倍": ("倍", 1), "発": ("発", 1), "件": ("件", 1), "棟": ("棟", 1),
+    "平方キロメートル": ("km2", 1), "キロメートル": ("km", 1), "キロ": ("km", 1), "km": ("km", 1),
+    "メートル": ("m", 1), "ドル": ("ドル", 1), "円": ("円", 1), "ユーロ": ("ユーロ", 1),
+    "カ国": ("国", 1), "か国": ("国", 1), "ヶ国": ("国", 1), "州": ("州", 1), "機": ("機", 1),
+    "隻": ("隻", 1), "台": ("台", 1), "票": ("票", 1), "議席": ("議席", 1), "トン": ("トン", 1),
+}
+UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+NUM = r"\d+(?:[.,]\d+)*(?:[万億千兆])?"
+QTY = re.compile(
+    rf"(?P<approx>約|およそ|ほぼ|推定|最大|少なくとも)?(?P<rate>年間|1日|毎年|月間)?"
+    rf"(?P<a>{NUM})(?:\s*[〜~～\-]\s*(?P<b>{NUM}))?\s*(?P<unit>{UNIT_RE})(?P<half>半)?"
+    rf"(?:(?P<c>{NUM})(?P<unit2>分))?(?P<bound>以上|超|余り|あまり|以下|未満|以内|前後|程度|強|弱)?"
+)
+MAGNITUDE = re.compile(r"(?:マグニチュード|M)\s*(?P<a>\d+(?:\.\d+)?)")
+SEISMIC = re.compile(r"震度\s*(?P<a>[1-7])\s*(?P<pm>強|弱)?")
+
+
+def _num(s: str) -> float:
+    mult = 1.0
+    if s and s[-1] in KANJI_MULT:
+        mult, s = KANJI_MULT[s[-1]], s[:-1]
+    return float(s.replace(",", "")) * mult
+
+
+@dataclass
+class QuantityValue:
+    quantity: Quantity
+    start: int
+    end: int
+    rate: bool = False
+
+
+def find_quantities(text: str) -> list[QuantityValue]:
+    out = []
+    for m in QTY.finditer(text):
+        unit, factor = UNITS[m.group("unit")]
+        if m.group("unit") in ("年間",) and not m.group("b") and not m.group("approx"):
+            pass
+        a = _num(m.group("a")) * factor
+        if m.group("half"):
+            a += factor / 2
+        if m.group("c"):
+            a += _num(m.group("c"))
+        b = _num(m.group("b")) * factor if m.group("b") else None
+        bound = {"以上": "ge", "超": "ge", "余り": "ge", "あまり": "ge", "以下": "le", "未満": "le",
+                 "以内": "le"}.get(m.group("bound") or "", "eq")
+        if b is not None:
+            bound = "range"
+        approx = bool(m.group("approx")) or (m.group("bound") in ("前後", "程度", "強", "弱"))
+        # a bare date-like number ("2018年") is not a quantity; 年 is not in UNITS except 年間
+        q = Quantity(value=a, unit=unit, approx=approx, bound=bound, high=b, text=m.group(0))
+        out.append(QuantityValue(q, m.start(), m.end(), rate=bool(m.group("rate"))))
+    for m in MAGNITUDE.finditer(text):
+        out.append(QuantityValue(Quantity(value=float(m.group("a")), unit="M", text=m.group(0)), m.start(), m.end()))
+    for m in SEISMIC.finditer(text):
+        v = float(m.group("a")) + {"強": 0.25, "弱": -0.25}.get(m.group("pm") or "", 0)
+        out.append(QuantityValue(Quantity(value=v, unit="震度", text=m.group(0)), m.start(), m.end()))
+    return out
+
+
+def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.1) -> bool:
+    """Same unit and values compatible given approximations, bounds and ranges."""
+    if a.unit != b.unit:
+        return False
+
+    def interval(q: Quantity) -> tuple[float, float]:
+        lo, hi = q.value, q.high if q.high is not None else q.value
+        slack = tolerance if q.approx else 0.02
+        if q.bound == "ge":
+            return lo * (1 - slack), float("inf")
+        if q.bound == "le":
+            return 0.0, hi * (1 + slack)
+        return lo * (1 - slack), hi * (1 + slack)
+
+    (a0, a1), (b0, b1) = interval(a), interval(b)
+    return a0 <= b1 and b0 <= a1
+
+
+# --- placeholders -----------------------------------------------------------------------------
+
+PLACEHOLDER = re.compile(
+    r"\d{2,4}年[XxＸｘ×〇○●?？]{1,2}月(?:[XxＸｘ×〇○●?？]{1,2}日)?"
+    r"|[XxＸｘ]{2}月[XxＸｘ]{2}日"
+    r"|[〇○●]{2,}(?:市|県|町|村|区|氏|さん|社|大学|病院|駅)"
+    r"|\{\{[^{}\n]{0,40}\}\}|\[(?:insert|TODO|要確認)[^\]\n]{0,40}\]|【(?:要確認|TODO|ここに[^】]{0,20})】"
+    r"|(?i:lorem ipsum)"
+)
+
+
+def find_placeholders(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in PLACEHOLDER.finditer(text)]

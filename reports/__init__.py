@@ -1,0 +1,1 @@
+"""Renderings of a checker report: JSON, HTML and CI formats.  Reads records, never computes them."""
