@@ -127,7 +127,8 @@ def internal_event_findings(corpus: Corpus) -> list[Finding]:
                     and not b.qualifiers.hedged and places_match(a.qualifiers.place, b.qualifiers.place)
                     and b.sentence_start != a.sentence_start]
             if held:
-                b = held[0]
+                # the plainest statement that it took place: a stated date, a table's key-value row
+                b = max(held, key=lambda c: (c.qualifiers.time is not None, c.qualifiers.table is not None, -c.start))
                 out.append(Finding(
                     type="internal_contradiction", severity="error", source=source,
                     message=(f"{a.qualifiers.place}: marked as not held here, but the same document gives "

@@ -25,7 +25,7 @@ CODES = {
     "unsupported_claim": "CC201", "unsourced_statistic": "CC202", "placeholder": "CC301",
 }
 CHECKABLE = ("role", "event", "quantity", "relation", "statement", "table")
-TRUSTED = 0.6  # sources at or above this trust get info, not warnings, for unverifiable claims
+TRUSTED = 0.55  # sources at or above this trust get info, not warnings, for unverifiable claims
 
 
 def analyse(extractions: Sequence[Extraction]) -> Report:
@@ -53,9 +53,10 @@ def analyse(extractions: Sequence[Extraction]) -> Report:
                 contradicted[cid] |= others
     checkable = {d.id: [c.id for c in corpus.by_source[d.id] if c.kind in CHECKABLE] for d in docs}
     trust = S.truth_discovery(list(extractions), corroborated, contradicted, checkable)
-    # unverifiable claims weigh by their source's trust
+    # unverifiable claims weigh by their source's trust once its errors are counted
+    errors = {sid: S.finding_penalty([f for f in findings if f.severity == "error"], sid)[0] for sid in trust}
     for f in findings:
-        if f.type in ("unsupported_claim", "unsourced_statistic") and trust[f.source] >= TRUSTED:
+        if f.type in ("unsupported_claim", "unsourced_statistic") and trust[f.source] - errors[f.source] >= TRUSTED:
             f.severity = "info"
     findings = _number(findings)
 

@@ -15,6 +15,7 @@ from .records import Finding, ScoreComponent
 
 PRIOR_BASE = 0.5
 SHRINK = 8.0  # pseudo-claims of prior weight (CATD-style correction for small samples)
+UNSUPPORTED_WEIGHT = 0.5  # a claim nobody else states counts half as much as a checked one
 PENALTY = {"error": 0.06, "warning": 0.02, "info": 0.0}
 
 
@@ -60,11 +61,13 @@ def truth_discovery(extractions: list[Extraction], corroborated: set[str], contr
                     conf[cid] = 0.5 + 0.5 * trust[sid] if trust[sid] > 0 else 0.5
                     conf[cid] = max(conf[cid], 0.85)
                 else:
-                    conf[cid] = trust[sid]  # unverifiable: as good as its source
+                    conf[cid] = 0.5  # unverifiable: no evidence either way
         new = {}
         for sid in trust:
             ids = checkable.get(sid, [])
-            new[sid] = (priors[sid] * SHRINK + sum(conf[c] for c in ids)) / (SHRINK + len(ids))
+            weights = {c: 1.0 if (c in corroborated or c in contradicted) else UNSUPPORTED_WEIGHT for c in ids}
+            new[sid] = (priors[sid] * SHRINK + sum(conf[c] * weights[c] for c in ids)) / (
+                SHRINK + sum(weights.values()))
         if max(abs(new[s] - trust[s]) for s in trust) < 1e-6:
             trust = new
             break

@@ -14,7 +14,7 @@ from .segment import Page, Sentence, line_of, line_starts, split
 from .values import find_dates, find_placeholders, find_quantities
 
 BYLINE = re.compile(r"【[^】]{1,12}=[^】]{2,12}】|(?:文|記者|執筆|筆者)\s*[:：=]\s*\S{2,10}|^\s*By\s+\w+", re.M)
-SEO_MARKERS = re.compile(r"[💡✅📘🔥👉⇒]|さらに読む|まとめ|いかがでしたか|徹底解説|わかりやすく解説|Chapter-\d")
+SEO_MARKERS = re.compile(r"[\U0001F300-\U0001FAFF\u2705\u2714\u27A1\u21D2]|さらに読む|いかがでしたか|Chapter-\d")
 
 
 @dataclass
@@ -46,6 +46,7 @@ class Context:
     subject: PersonMention | None = None
     participants: tuple[str, ...] = ()
     event_date: str | None = None
+    doc_participants: tuple[str, ...] = ()  # the last event with two or more people, in any paragraph
 
 
 class DocExtractor:
@@ -227,35 +228,43 @@ class DocExtractor:
                 inherited = True
             parts_t = tuple(sorted(set(parts)))
             time = dates[0].iso if dates else (ctx.event_date if inherited else None)
-            place = self._event_place(text, places, t)
+            venues = self._event_places(text, places, t) or [None]
             tail = text[t.idx:]
             planned = any(w in tail[:30] for w in L.PLANNED) or tail.startswith(("へ", "する予定"))
             hedged = any(w in tail[:30] for w in L.HEDGES)
             qty = next((q.quantity for q in find_quantities(text) if q.quantity.unit == "分"), None)
-            q = Qualifiers(time=time, place=place.name if place else None, event=cls, participants=parts_t,
-                           planned=planned, hedged=hedged, negated=self._negated(toks, t.i), quantity=qty,
-                           keywords=keywords, partners=parts_t)
-            lo = min([p.start for p in people if p.name in parts_t] + ([place.start] if place else [])
-                     + ([dates[0].start] if dates else []) + [t.idx])
-            hi = max([t.idx + len(word) if t.idx + len(t.text) >= t.idx else t.idx] +
-                     ([place.end] if place else []))
-            hi = max(hi, t.idx + len(t.text))
-            self._claim(s, (lo, hi), "event", "・".join(parts_t) or word, word, f"event:{cls}",
-                        place.name if place else None, q)
+            for place in venues:  # coordinated venues (アラスカやベルリン、大阪) give one claim each
+                q = Qualifiers(time=time, place=place.name if place else None, event=cls, participants=parts_t,
+                               planned=planned, hedged=hedged, negated=self._negated(toks, t.i), quantity=qty,
+                               keywords=keywords, partners=parts_t)
+                anchors = [p.start for p in people if p.name in parts_t] + ([dates[0].start] if dates else [])
+                lo = min(anchors + [t.idx] + ([place.start] if place else []))
+                hi = max(t.idx + len(t.text), place.end if place else 0)
+                if place and len(venues) > 1:  # the venue's own stretch of the sentence
+                    lo, hi = place.start, max(p.end for p in venues)
+                self._claim(s, (lo, hi), "event", "・".join(parts_t) or word, word, f"event:{cls}",
+                            place.name if place else None, q)
             if len(set(parts)) >= 2:
-                ctx.participants = parts_t
+                ctx.participants = ctx.doc_participants = parts_t
                 ctx.event_date = time or ctx.event_date
 
     @staticmethod
-    def _event_place(text: str, places: list[PlaceMention], ev: Tok) -> PlaceMention | None:
-        best = None
-        for p in places:
-            after = text[p.end:p.end + 6]
-            if after.startswith(("で", "での", "にて", "会談", "首脳", "サミット", "にある", "の会", "を訪")) or (
-                    p.end == ev.idx):
-                if best is None or abs(p.end - ev.idx) < abs(best.end - ev.idx):
-                    best = p
-        return best
+    def _event_places(text: str, places: list[PlaceMention], ev: Tok) -> list[PlaceMention]:
+        """Places the sentence gives as the event's venue, with places coordinated to them."""
+        chosen: list[PlaceMention] = []
+        for k, p in enumerate(places):
+            after = text[p.end:p.end + 20]
+            venue = after.startswith(("で", "での", "にて", "会談", "首脳", "サミット", "にある", "の会", "を訪")) or (
+                p.end == ev.idx) or bool(re.match(r"^(?:といった|などの|など|のような)[^、。]{0,10}?(?:で|での|にて)", after))
+            if venue:
+                # walk back over places joined by や、と・ (アラスカやベルリン、大阪といった都市で)
+                chain = [p]
+                j = k
+                while j > 0 and re.fullmatch(r"[やと、・,]|および|及び", text[places[j - 1].end:places[j].start]):
+                    j -= 1
+                    chain.insert(0, places[j])
+                chosen.extend(c for c in chain if c not in chosen)
+        return chosen
 
     # -- relations (subject–predicate–object from the dependency parse) -------------------------
     def relations(self, s, toks, people, places, time, keywords) -> None:
@@ -299,7 +308,7 @@ class DocExtractor:
     def quantities(self, s, toks, people, ctx, keywords, attributed) -> None:
         for qv in find_quantities(s.text):
             qty = qv.quantity
-            parts = tuple(sorted({p.name for p in people} or set(ctx.participants)))
+            parts = tuple(sorted({p.name for p in people} or set(ctx.participants or ctx.doc_participants)))
             pclass = f"quantity:{qty.unit}" + (":rate" if qv.rate else "")
             q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
                            time=ctx.event_date)
@@ -320,6 +329,15 @@ class DocExtractor:
             q = Qualifiers(table=hdr, keywords=keywords, participants=parts)
             span = (row.cell_spans[0][0], row.cell_spans[j][1]) if j == 1 else row.cell_spans[j]
             self._claim(s, span, "table", cells[0], header[j], f"table:{header[j]}", value, q)
+        for j, (cell, (cs, ce)) in enumerate(zip(cells, row.cell_spans)):
+            for qv in find_quantities(cell):
+                qty = qv.quantity
+                pclass = f"quantity:{qty.unit}" + (":rate" if qv.rate else "")
+                attributed = any(a in cell for a in L.ATTRIBUTION) and any(
+                    "固有名詞" in t.tag and "地名" not in t.tag and t.text in cell for t in toks)
+                q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
+                               table=hdr)
+                self._claim(s, (cs + qv.start, cs + qv.end), "quantity", cells[0], qty.text, pclass, qty.text, q)
         # a row about a place (開催都市, 開催地, 会談場所 …) is an event-place claim
         place_header = any(w in header[0] for w in ("都市", "開催地", "場所", "会場", "開催国", "地"))
         key_value = not place_header and len(cells) >= 2 and any(w in cells[0] for w in ("場所", "開催地", "会場"))
@@ -329,7 +347,8 @@ class DocExtractor:
             dates = find_dates(" ".join(cells), ctx.section_date, None)
             q = Qualifiers(place=pname, event="meeting", participants=parts,
                            planned=any(w in rest for w in L.PLANNED) if place_header else False,
-                           hedged=any(w in rest for w in L.NOT_HELD + L.HEDGES) if place_header else False,
+                           hedged=any(w in rest for w in L.HEDGES) if place_header else False,
+                           negated=any(w in rest for w in L.NOT_HELD) if place_header else False,
                            time=dates[0].iso if dates else None, table=hdr, keywords=keywords, partners=parts)
             span = row_span if place_header else (row.cell_spans[0][0], row.cell_spans[1][1])
             self._claim(s, span, "event", "・".join(parts) or cells[0], "開催", "event:meeting", pname, q)

@@ -16,7 +16,7 @@ EVENTS = {
     "電話会談": "call", "電話協議": "call", "電話": "call", "会談": "meeting", "首脳会談": "meeting",
     "会合": "meeting", "首脳会議": "meeting", "サミット": "meeting", "協議": "talks", "会見": "press",
     "記者会見": "press", "訪問": "visit", "地震": "earthquake", "津波": "tsunami", "選挙": "election",
-    "大統領選": "election", "演説": "speech",
+    "大統領選": "election", "演説": "speech", "開催": "meeting",
 }
 # classes that can name the same occurrence
 EVENT_COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"}), frozenset({"call", "meeting"})}
@@ -32,7 +32,7 @@ PREDICATE_CLASS = {
 HEDGES = ("可能性", "見通し", "とみられる", "と見られる", "だろう", "かもしれない", "模様", "予定", "見込み",
           "恐れ", "おそれ", "ようだ", "らしい", "推定", "候補", "想定", "検討", "計画", "意向", "方針")
 PLANNED = ("予定", "計画", "見通し", "方針", "意向", "候補", "想定", "検討", "見込み", "へ")
-NOT_HELD = ("のみ", "未定", "見送", "中止", "延期", "なかった", "ない", "候補")
+NOT_HELD = ("のみ", "未定", "見送", "中止", "延期", "なかった", "されず", "実現しなかった")
 ATTRIBUTION = ("によると", "によれば", "調べ", "調査では", "発表では", "統計", "出典", "集計", "世論調査")
 NEGATORS = {"ない", "ず", "ぬ", "ません", "なし", "無い"}
 STOP_KEYWORDS = {"こと", "もの", "ため", "よう", "これ", "それ", "同日", "今回", "一方", "ほか", "など", "場合",

@@ -137,6 +137,10 @@ def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
                 c = COUNTRY_NO.search(text[max(0, ps - 8):ps])
                 if c:
                     pm.country = COUNTRIES[c.group("country")]
+                else:  # リトアニアの…首相: any token the tagger marks as a country
+                    prev = [t for t in toks if t.idx + len(t.text) == ps - 1 and text[ps - 1:ps] == "の"]
+                    if prev and "地名-国" in prev[0].tag:
+                        pm.country = prev[0].text
             people.append(pm)
     return people
 

@@ -195,6 +195,10 @@ def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.1) -> bool:
             return 0.0, hi * (1 + slack)
         return lo * (1 - slack), hi * (1 + slack)
 
+    if a.bound == b.bound and a.bound in ("ge", "le"):
+        # two writers' "N以上" for the same count name their best figure: 30回以上 vs 10回以上 disagree
+        lo, hi = sorted((a.value, b.value))
+        return lo > 0 and hi / lo < 1.5
     (a0, a1), (b0, b1) = interval(a), interval(b)
     return a0 <= b1 and b0 <= a1
 
