@@ -7,10 +7,18 @@ import networkx as nx
 
 from claims.models import Claim
 
+from claims.roles import place_parts
+
 from .common import Corpus, dedupe, places_match, same_participants, to_date
 from .events import classes_match
 from .records import Agreement
 from claims.values import quantities_agree
+
+
+def _value(q) -> str:
+    """A canonical value label: 約1時間半 and 1時間半 are both 90分."""
+    v = f"{q.value:g}{q.unit}"
+    return f"{v}〜{q.high:g}{q.unit}" if q.high is not None else v
 
 
 def _role_key(c: Claim, countries: dict[str, str]) -> tuple | None:
@@ -21,8 +29,6 @@ def _role_key(c: Claim, countries: dict[str, str]) -> tuple | None:
 
 def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreement], set[str]]:
     """Clusters of claims from ≥2 sources that say the same thing, and the ids of corroborated claims."""
-    g = nx.Graph()
-    labels: dict[frozenset, tuple[str, str, str]] = {}
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in corpus.claims:
         q = c.qualifiers
@@ -50,20 +56,27 @@ def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreemen
                 label = _same(a, b, key, corpus)
                 if label:
                     edges[tuple(sorted((a.id, b.id)))] = label
-    for (x, y), label in edges.items():
-        g.add_edge(x, y, label=label)
+    # one graph per fact label, so that two facts about one event stay two agreements
+    by_label: dict[tuple[str, str, str], nx.Graph] = defaultdict(nx.Graph)
+    for (x, y), label in sorted(edges.items()):
+        by_label[label].add_edge(x, y)
     by_id = {c.id: c for c in corpus.claims}
     out = []
     corroborated: set[str] = set()
-    for comp in nx.connected_components(g):
-        cs = sorted((by_id[i] for i in comp), key=lambda c: (c.source, c.start))
-        sources = sorted({c.source for c in cs})
-        if len(sources) < 2:
-            continue
-        corroborated.update(c.id for c in cs)
-        label = next(lbl for (x, y), lbl in sorted(edges.items()) if x in comp)
-        out.append(Agreement(subject=label[0], predicate=label[1], object=label[2], sources=sources,
-                             evidence=dedupe((corpus.evidence(c) for c in cs), 12), claims=[c.id for c in cs]))
+    for label, g in sorted(by_label.items()):
+        for comp in sorted(nx.connected_components(g), key=lambda c: sorted(c)):
+            cs = sorted((by_id[i] for i in comp), key=lambda c: (c.source, c.start))
+            sources = sorted({c.source for c in cs})
+            if len(sources) < 2:
+                continue
+            corroborated.update(c.id for c in cs)
+            per_source: dict[str, list] = defaultdict(list)
+            for c in cs:
+                if len(per_source[c.source]) < 3:
+                    per_source[c.source].append(corpus.evidence(c))
+            out.append(Agreement(subject=label[0], predicate=label[1], object=label[2], sources=sources,
+                                 evidence=dedupe((e for evs in per_source.values() for e in evs), 30),
+                                 claims=[c.id for c in cs]))
     out.sort(key=lambda a: (-len(a.sources), a.subject, a.predicate, a.object))
     return out, corroborated
 
@@ -95,14 +108,16 @@ def _same(a: Claim, b: Claim, key: tuple, corpus: Corpus) -> tuple[str, str, str
         if qa.time and qb.time and qa.time == qb.time and not (qa.planned or qb.planned):
             return (who, "日付", qa.time)
         if qa.place and qb.place and places_match(qa.place, qb.place):
-            return (who, "場所", qa.place)
-        if qa.quantity and qb.quantity and quantities_agree(qa.quantity, qb.quantity):
-            return (who, "所要時間", qa.quantity.text)
+            common = [x for x in place_parts(qa.place) if any(x == y or x in y or y in x for y in place_parts(qb.place))]
+            return (who, "場所", common[0] if common else qa.place)
+        if qa.quantity and qb.quantity and quantities_agree(qa.quantity, qb.quantity, strict=True):
+            return (who, "所要時間", _value(qa.quantity))
         return None
     if kind == "qty":
-        if not quantities_agree(qa.quantity, qb.quantity):
+        if not quantities_agree(qa.quantity, qb.quantity, strict=True):
             return None
         if not (set(qa.partners) & set(qb.partners)) and len(set(qa.keywords) & set(qb.keywords)) < 3:
             return None
-        return ("・".join(qa.partners) or a.subject, "数量", qa.quantity.text)
+        who = "・".join(corpus.label(p, p) for p in qa.partners)
+        return (who or a.subject, "数量", _value(qa.quantity))
     return None

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from claims.models import Claim, Document, Evidence
-from claims.roles import place_key
+from claims.roles import place_parts
 from claims.segment import line_of, line_starts
 
 
@@ -57,8 +57,8 @@ def near_in_time(a: str | None, b: str | None, days: int = 62) -> bool:
 def places_match(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
-    ka, kb = place_key(a), place_key(b)
-    return ka == kb or ka in kb or kb in ka
+    pa, pb = place_parts(a), place_parts(b)
+    return any(x == y or (len(x) > 1 and len(y) > 1 and (x in y or y in x)) for x in pa for y in pb)
 
 
 def shared(a: Iterable[str], b: Iterable[str]) -> int:

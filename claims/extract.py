@@ -162,7 +162,23 @@ class DocExtractor:
             cands = [p for p in people if p.end <= toks[c_start].idx + 1 and
                      text[(p.role_end if p.role_end and p.role_end > p.end else p.end):][:3].lstrip("氏さん")
                      .startswith(("は", "が", "も", "、"))]
-            speaker = cands[-1] if cands else None
+            # a main-clause verb takes the topic (Xは), a verb inside a relative clause its が-subject
+            def marker(p):
+                end = p.role_end if p.role_end and p.role_end > p.end else p.end
+                return text[end:end + 3].lstrip("氏さん")[:1]
+            topic = [p for p in cands if marker(p) == "は"]
+            ga = [p for p in cands if marker(p) in ("が", "も")]
+            # "Xが…と述べたこと": the parser may fold the relative clause's subject into the content
+            lead = [p for p in people if toks[c_start].idx <= p.start < toks[c_start].idx + 2 and marker(p) == "が"]
+            if t.dep in ("acl", "advcl", "csubj") and lead:
+                speaker = lead[0]
+                end = speaker.role_end if speaker.role_end and speaker.role_end > speaker.end else speaker.end
+                while c_start < len(toks) - 1 and toks[c_start].idx < end + 1:
+                    c_start += 1
+            elif t.dep in ("acl", "advcl", "csubj") and ga:
+                speaker = ga[-1]
+            else:
+                speaker = topic[-1] if topic else (cands[-1] if cands else None)
             if speaker is None:
                 inside = [p for p in people if p.start < toks[c_start].idx]
                 speaker = inside[-1] if inside and not content else None

@@ -193,8 +193,11 @@ def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
             if j + 1 < len(toks) and toks[j + 1].text in PLACE_SUFFIX:
                 j += 1
             s, e = t.idx, toks[j].idx + len(toks[j].text)
+            # 国のA / A州B: keep the container with the place (サウジアラビアのリヤド)
+            if out and out[-1].end + 1 == s and text[out[-1].end] == "の" and out[-1].kind == "country":
+                s = out.pop().start
             name = text[s:e]
-            kind = "country" if ("国" in t.tag or name in COUNTRIES) else "city"
+            kind = "country" if (("国" in t.tag and s == t.idx and j == k) or name in COUNTRIES) else "city"
             if name.endswith(("州", "県", "都", "府")):
                 kind = "region"
             out.append(PlaceMention(name, s, e, kind))
@@ -202,6 +205,12 @@ def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
         else:
             k += 1
     return out
+
+
+def place_parts(name: str) -> list[str]:
+    """A place and the places the text says contain it: サウジアラビアのリヤド -> [サウジアラビア, リヤド]."""
+    parts = [p for p in re.split(r"の|(?<=[州県都府])", name) if p]
+    return [place_key(p) for p in parts] or [place_key(name)]
 
 
 def place_key(name: str) -> str:

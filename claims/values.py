@@ -181,9 +181,14 @@ def find_quantities(text: str) -> list[QuantityValue]:
     return out
 
 
-def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.1) -> bool:
-    """Same unit and values compatible given approximations, bounds and ranges."""
+def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.1, strict: bool = False) -> bool:
+    """Same unit and values compatible given approximations, bounds and ranges.
+
+    ``strict`` asks for the same kind of statement (a bound is not an amount): used for agreements.
+    """
     if a.unit != b.unit:
+        return False
+    if strict and a.bound != b.bound:
         return False
 
     def interval(q: Quantity) -> tuple[float, float]:
