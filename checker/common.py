@@ -80,3 +80,15 @@ def dedupe(evs: Iterable[Evidence], limit: int = 6) -> list[Evidence]:
             seen.add(k)
             out.append(e)
     return out[:limit]
+
+
+def place_corroborated(corpus: "Corpus", source: str, place: str) -> bool:
+    """Another source names this place: its most specific part, as a claim or anywhere in its text."""
+    last = place_parts(place)[-1]
+    for c in corpus.claims:
+        if c.source == source or not c.qualifiers.place:
+            continue
+        if any(x == last or (len(x) > 1 and len(last) > 1 and (x in last or last in x))
+               for x in place_parts(c.qualifiers.place)):
+            return True
+    return any(last in d.text for sid, d in corpus.docs.items() if sid != source)

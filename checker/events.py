@@ -7,13 +7,42 @@ from claims.lexicon import EVENT_COMPATIBLE
 from claims.models import Claim
 from claims.values import quantities_agree
 
-from .common import Corpus, dedupe, places_match, same_participants, shared, to_date
+from claims.roles import place_parts
+
+from .common import Corpus, dedupe, place_corroborated, places_match, same_participants, shared, to_date
 from .records import Finding
 
 
 def classes_match(a: Claim, b: Claim) -> bool:
     ea, eb = a.qualifiers.event, b.qualifiers.event
     return ea == eb or frozenset({ea, eb}) in EVENT_COMPATIBLE
+
+
+def same_event(a: Claim, b: Claim) -> bool:
+    """The same participants, or, for events without people (地震), the same place."""
+    if a.qualifiers.partners or b.qualifiers.partners:
+        return same_participants(a, b)
+    return places_match(a.qualifiers.place, b.qualifiers.place)
+
+
+def _located_conflicts(corpus: Corpus) -> list[Finding]:
+    """"震源は X" in one source, "Y を震源とする" in others, X and Y disjoint."""
+    located = [c for c in corpus.claims if c.predicate_class.startswith("located:") and c.qualifiers.place]
+    out = []
+    for a in located:
+        if any(o.source != a.source and o.predicate_class == a.predicate_class
+               and places_match(o.qualifiers.place, a.qualifiers.place) for o in located):
+            continue  # someone else agrees
+        rivals = [o for o in located if o.source != a.source and o.predicate_class == a.predicate_class]
+        if len({o.source for o in rivals}) < 1:
+            continue
+        out.append(Finding(type="location_conflict", severity="error", source=a.source,
+                           message=(f"{a.subject} given as {a.qualifiers.place}; "
+                                    f"{len({o.source for o in rivals})} other source(s) give "
+                                    f"{', '.join(sorted({o.qualifiers.place or '' for o in rivals}))}"),
+                           evidence=[corpus.evidence(a)], contradicted_by=dedupe(corpus.evidence(o) for o in rivals),
+                           claims=[a.id]))
+    return out
 
 
 def place_mentioned(corpus: Corpus, source: str, place: str) -> list[Claim]:
@@ -25,23 +54,25 @@ def place_mentioned(corpus: Corpus, source: str, place: str) -> list[Claim]:
 def event_findings(corpus: Corpus) -> list[Finding]:
     events = [c for c in corpus.claims if c.kind == "event"]
     out: list[Finding] = []
-    # unsupported venues: a place given for an event that no other source names
+    # unsupported places: a venue or location that no other source names
     by_place: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for e in events:
-        if e.qualifiers.place:
-            by_place[(e.source, e.qualifiers.place)].append(e)
-    for (source, place), claims in sorted(by_place.items()):
-        if place_mentioned(corpus, source, place):
+    for c in corpus.claims:
+        if c.kind in ("event", "place") or c.predicate_class.startswith("located:"):
+            if c.qualifiers.place:
+                by_place[(c.source, place_parts(c.qualifiers.place)[-1])].append(c)
+    for (source, key), claims in sorted(by_place.items()):
+        if place_corroborated(corpus, source, claims[0].qualifiers.place or key):
             continue
-        if any(place in (corpus.docs[d].text) for d in corpus.docs if d != source):
-            continue
+        claims.sort(key=lambda c: (c.kind == "place", c.start))  # event venues first
+        what = "event placed in" if claims[0].kind == "event" else "place"
         out.append(Finding(type="unsupported_claim", severity="warning", source=source,
-                           message=f"event placed in {place}; no other source places any event there",
+                           message=f"{what} {claims[0].qualifiers.place}; no other source names {key}",
                            evidence=dedupe((corpus.evidence(c) for c in claims), 4), claims=[c.id for c in claims]))
+    out += _located_conflicts(corpus)
     # the same event (participants, class, day) placed or dated differently across sources
     for a in events:
         for b in events:
-            if a.source >= b.source or not classes_match(a, b) or not same_participants(a, b):
+            if a.source >= b.source or not classes_match(a, b) or not same_event(a, b):
                 continue
             qa, qb = a.qualifiers, b.qualifiers
             if qa.planned or qb.planned or qa.negated or qb.negated:
@@ -51,8 +82,8 @@ def event_findings(corpus: Corpus) -> list[Finding]:
                 out.append(_conflict(corpus, "location_conflict", a, b,
                                      f"{qa.event} of {qa.time} placed in {{mine}}; other source: {{theirs}}",
                                      qa.place, qb.place))
-            if da and db and da != db and qa.place and places_match(qa.place, qb.place) and len(
-                    set(qa.keywords) & set(qb.keywords)) >= 3:
+            if da and db and da != db and qa.event == qb.event and qa.place and places_match(qa.place, qb.place) \
+                    and len(set(qa.keywords) & set(qb.keywords)) >= 3:
                 out.append(_conflict(corpus, "date_conflict", a, b,
                                      f"{qa.event} in {qa.place} dated {{mine}}; other source: {{theirs}}",
                                      qa.time, qb.time))
@@ -100,7 +131,9 @@ def number_findings(corpus: Corpus) -> list[Finding]:
                              f"for what reads as the same count"),
                     evidence=[corpus.evidence(a), corpus.evidence(b)], claims=[a.id, b.id]))
             else:
-                if not (len(qa.partners) >= 2 and shared(qa.partners, qb.partners) >= 2) or kw < 3:
+                if len(qa.partners) >= 2 and len(qb.partners) >= 2 and shared(qa.partners, qb.partners) < 2:
+                    continue
+                if not shared(qa.measure, qb.measure) or kw < 2:
                     continue
                 support_a = sum(1 for o in qs if o.source not in (a.source,) and o.predicate_class == a.predicate_class
                                 and quantities_agree(o.qualifiers.quantity, qa.quantity))
@@ -143,9 +176,10 @@ def negation_findings(corpus: Corpus) -> list[Finding]:
     out = []
     index: dict[tuple, list[Claim]] = defaultdict(list)
     for c in rel:
-        key = (c.subject_id or c.subject, c.predicate_class, c.object_id or c.object or "")
-        if key[0] and key[2]:
-            index[key].append(c)
+        obj = c.object_id or c.object or ""
+        if len(obj) >= 2:
+            # compare on predicate and object: one side often leaves the subject out (警報は発表されず)
+            index[(c.predicate_class, obj)].append(c)
     for key, cs in sorted(index.items(), key=lambda kv: str(kv[0])):
         pos = [c for c in cs if not c.qualifiers.negated]
         neg = [c for c in cs if c.qualifiers.negated]

@@ -46,7 +46,7 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
                   and x.qualifiers.role == y.qualifiers.role and near_in_time(x.qualifiers.time, y.qualifiers.time)]
         rival_countries = {_country(x, countries) for x in rivals}
         if cy is None:
-            if len(rival_countries) != 1 or None in rival_countries:
+            if len(rival_countries) != 1:
                 continue  # the office is ambiguous without a country
         else:
             rivals = [x for x in rivals if _country(x, countries) in (cy, None)]

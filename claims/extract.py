@@ -124,6 +124,7 @@ class DocExtractor:
             self.events(s, toks, people, places, dates, ctx, speaker, keywords)
             self.relations(s, toks, people, places, time, keywords)
             self.quantities(s, toks, people, ctx, keywords, attributed)
+            self.place_claims(s, places, time or ctx.event_date, keywords)
         if full:
             ctx.last_date = full[-1].iso
         subj = [p for p in people if text[p.end:p.end + 4].lstrip("氏さん").startswith(("は", "が"))]
@@ -193,7 +194,9 @@ class DocExtractor:
             negated = self._negated(toks, t.i) or any(x.lemma in L.NEGATORS for x in toks[c_start:c_end + 1])
             hedged = any(h in ctext for h in L.HEDGES)
             ckw = tuple(sorted({x.lemma for x in toks[c_start:c_end + 1] if x.pos in ("NOUN", "PROPN", "VERB")
-                                and len(x.lemma) >= 2 and x.lemma not in L.STOP_KEYWORDS})) or keywords
+                                and len(x.lemma) >= 2 and x.lemma not in L.STOP_KEYWORDS}))
+            if len(ckw) < 2:
+                ckw = keywords
             q = Qualifiers(time=time or ctx.section_date, speaker=speaker.name, role=speaker.role,
                            country=speaker.country, status=speaker.status, content=ctext[:300] or None,
                            negated=negated, hedged=hedged, keywords=ckw)
@@ -270,7 +273,8 @@ class DocExtractor:
         chosen: list[PlaceMention] = []
         for k, p in enumerate(places):
             after = text[p.end:p.end + 20]
-            venue = after.startswith(("で", "での", "にて", "会談", "首脳", "サミット", "にある", "の会", "を訪")) or (
+            venue = after.startswith(("で", "での", "にて", "会談", "首脳", "サミット", "にある", "の会", "を訪",
+                                      "を震源", "を中心", "が震源")) or (
                 p.end == ev.idx) or bool(re.match(r"^(?:といった|などの|など|のような)[^、。]{0,10}?(?:で|での|にて)", after))
             if venue:
                 # walk back over places joined by や、と・ (アラスカやベルリン、大阪といった都市で)
@@ -286,11 +290,16 @@ class DocExtractor:
     def relations(self, s, toks, people, places, time, keywords) -> None:
         for t in toks:
             pclass = L.PREDICATE_CLASS.get(t.lemma)
-            if not pclass or t.lemma in L.SPEECH and pclass == "announce":
+            if not pclass:
                 continue
             kids = [c for c in toks if c.head == t.i and c.i != t.i]
             subj = next((c for c in kids if c.dep == "nsubj"), None)
             obj = next((c for c in kids if c.dep == "obj"), None)
+            passive = any(x.lemma in ("れる", "られる") for x in toks[t.i + 1:t.i + 4])
+            if passive and obj is None and subj is not None:
+                subj, obj = None, subj  # 警報は発表されず: the passive subject is the thing announced
+            if t.lemma in L.SPEECH and (obj is None or any(p.start <= obj.idx < p.end for p in people)):
+                continue  # reported speech is a statement claim, not a relation
             if obj is None and subj is None:
                 continue
             stext = self._who(s.text, toks, subj, people) if subj is not None else ""
@@ -320,14 +329,38 @@ class DocExtractor:
             lo -= 1
         return text[toks[lo].idx:tok.idx + len(tok.text)]
 
+    # -- places ----------------------------------------------------------------------------------
+    def place_claims(self, s, places, time, keywords) -> None:
+        """Where things are: "震源は X" / "X を震源とする" attributes, and every named city or region."""
+        text = s.text
+        used = set()
+        for p in places:
+            before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
+            attr = None
+            for a in L.PLACE_ATTRIBUTES:
+                if re.search(rf"{a}(?:地)?(?:は|が|を)$", before) or after.startswith((f"を{a}", f"が{a}")):
+                    attr = a
+                    break
+            if attr:
+                used.add(p.start)
+                q = Qualifiers(place=p.name, time=time, keywords=keywords, topic=attr)
+                self._claim(s, (p.start, p.end), "relation", attr, "所在", f"located:{attr}", p.name, q)
+        for p in places:
+            if p.kind != "country" and p.start not in used:
+                q = Qualifiers(place=p.name, time=time, keywords=keywords)
+                self._claim(s, (p.start, p.end), "place", p.name, "言及", "place", p.name, q)
+
     # -- quantities ----------------------------------------------------------------------------
     def quantities(self, s, toks, people, ctx, keywords, attributed) -> None:
         for qv in find_quantities(s.text):
             qty = qv.quantity
             parts = tuple(sorted({p.name for p in people} or set(ctx.participants or ctx.doc_participants)))
             pclass = f"quantity:{qty.unit}" + (":rate" if qv.rate else "")
+            measure = tuple(sorted({t.lemma for t in toks if qv.start - 14 <= t.idx < qv.start
+                                    and t.pos in ("NOUN", "PROPN") and len(t.lemma) >= 2
+                                    and not any(ch.isdigit() for ch in t.lemma)}))
             q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
-                           time=ctx.event_date)
+                           time=ctx.event_date, measure=measure)
             subject = "・".join(parts) if parts else (keywords[0] if keywords else "")
             self._claim(s, (qv.start, qv.end), "quantity", subject, qty.text, pclass, qty.text, q)
 

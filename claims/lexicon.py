@@ -27,6 +27,7 @@ PREDICATE_CLASS = {
     "支持": "support", "支援": "support", "反対": "oppose", "拒否": "oppose", "認める": "accept",
     "解放": "release", "釈放": "release", "訪れる": "visit", "訪問": "visit", "出席": "attend",
     "参加": "attend", "指示": "instruct", "発生": "occur", "起きる": "occur", "発表": "announce",
+    "観測": "observe", "設置": "set_up", "開設": "set_up", "解除": "lift", "要請": "request",
     "死亡": "die", "亡くなる": "die", "辞任": "resign", "就任": "take_office", "選出": "elect",
 }
 HEDGES = ("可能性", "見通し", "とみられる", "と見られる", "だろう", "かもしれない", "模様", "予定", "見込み",
@@ -37,3 +38,5 @@ ATTRIBUTION = ("によると", "によれば", "調べ", "調査では", "発表
 NEGATORS = {"ない", "ず", "ぬ", "ません", "なし", "無い"}
 STOP_KEYWORDS = {"こと", "もの", "ため", "よう", "これ", "それ", "同日", "今回", "一方", "ほか", "など", "場合",
                  "氏", "大統領", "首脳", "両国", "両者", "日", "年", "月", "方針", "考え", "必要", "可能性"}
+# nouns that name where something is or happened: "震源は X", "X を震源とする", "会場は X"
+PLACE_ATTRIBUTES = ("震源", "震央", "会場", "開催地", "会談場所", "開催場所", "発生場所", "現場", "本部", "拠点")

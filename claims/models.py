@@ -66,9 +66,10 @@ class Qualifiers(Record):
     participants: tuple[str, ...] = ()  # names of the event's participants as written
     keywords: tuple[str, ...] = ()  # content words of the clause, for matching statements
     attributed: bool = False  # the sentence names a source (〜によると, 調べ)
+    measure: tuple[str, ...] = ()  # words just before a number: what it counts (震源の深さ, 規模)
 
 
-ClaimKind = Literal["role", "event", "statement", "relation", "quantity", "table"]
+ClaimKind = Literal["role", "event", "statement", "relation", "quantity", "table", "place"]
 
 
 class Claim(Record):

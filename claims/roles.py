@@ -42,7 +42,7 @@ BEFORE = re.compile(rf"(?P<status>前|元|現)?(?P<country>{COUNTRY_RE})?(?P<qua
 COUNTRY_NO = re.compile(rf"(?P<country>{COUNTRY_RE})の$")
 TITLES = ("氏", "さん", "様", "容疑者", "被告", "選手", "議員", "夫人")
 KATAKANA = re.compile(r"^[ァ-ヴー]{2,}$")
-PLACE_SUFFIX = ("州", "県", "市", "町", "村", "区", "都", "府", "島", "郡")
+PLACE_SUFFIX = ("地方", "半島", "諸島", "沖", "湾", "州", "県", "市", "町", "村", "区", "都", "府", "島", "郡")
 # a country prefix followed by an office word that itself starts with the prefix's last kanji
 RESPLIT = {"米国務": ("米", "国務"), "米国防": ("米", "国防"), "英国防": ("英", "国防"), "韓国防": ("韓", "国防")}
 
@@ -190,11 +190,12 @@ def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
             j = k
             while j + 1 < len(toks) and "地名" in toks[j + 1].tag and toks[j + 1].idx == toks[j].idx + len(toks[j].text):
                 j += 1
-            if j + 1 < len(toks) and toks[j + 1].text in PLACE_SUFFIX:
+            while j + 1 < len(toks) and toks[j + 1].text in PLACE_SUFFIX and toks[j + 1].idx == toks[j].idx + len(toks[j].text):
                 j += 1
             s, e = t.idx, toks[j].idx + len(toks[j].text)
-            # 国のA / A州B: keep the container with the place (サウジアラビアのリヤド)
-            if out and out[-1].end + 1 == s and text[out[-1].end] == "の" and out[-1].kind == "country":
+            # 国のA / A県B / A県のB: keep the container with the place (サウジアラビアのリヤド)
+            if out and (out[-1].kind in ("country", "region")) and (
+                    out[-1].end == s or (out[-1].end + 1 == s and text[out[-1].end] == "の")):
                 s = out.pop().start
             name = text[s:e]
             kind = "country" if (("国" in t.tag and s == t.idx and j == k) or name in COUNTRIES) else "city"
@@ -209,7 +210,7 @@ def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
 
 def place_parts(name: str) -> list[str]:
     """A place and the places the text says contain it: サウジアラビアのリヤド -> [サウジアラビア, リヤド]."""
-    parts = [p for p in re.split(r"の|(?<=[州県都府])", name) if p]
+    parts = [p for p in re.split(r"の|(?<=[州県府])", name) if p]
     return [place_key(p) for p in parts] or [place_key(name)]
 
 
@@ -217,6 +218,7 @@ def place_key(name: str) -> str:
     """Comparison key of a place: country aliases folded, administrative suffix dropped."""
     if name in COUNTRIES:
         return COUNTRIES[name]
-    if len(name) > 2 and name.endswith(PLACE_SUFFIX):
-        return name[:-1]
+    for suf in PLACE_SUFFIX:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
     return name

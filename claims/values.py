@@ -134,7 +134,7 @@ QTY = re.compile(
     rf"(?P<a>{NUM})(?:\s*[〜~～\-]\s*(?P<b>{NUM}))?\s*(?P<unit>{UNIT_RE})(?P<half>半)?"
     rf"(?:(?P<c>{NUM})(?P<unit2>分))?(?P<bound>以上|超|余り|あまり|以下|未満|以内|前後|程度|強|弱)?"
 )
-MAGNITUDE = re.compile(r"(?:マグニチュード|M)\s*(?P<a>\d+(?:\.\d+)?)")
+MAGNITUDE = re.compile(r"(?:マグニチュード|(?<![A-Za-z])M)\s*(?:[（(]M[）)])?\s*(?:は|が)?\s*(?P<a>\d+(?:\.\d+)?)")
 SEISMIC = re.compile(r"震度\s*(?P<a>[1-7])\s*(?P<pm>強|弱)?")
 
 
@@ -157,6 +157,8 @@ def find_quantities(text: str) -> list[QuantityValue]:
     out = []
     for m in QTY.finditer(text):
         unit, factor = UNITS[m.group("unit")]
+        if unit in ("分", "秒") and re.search(r"\d\s*時\s*$", text[max(0, m.start() - 4):m.start()]):
+            continue  # 16時22分 is a time of day, not a duration
         if m.group("unit") in ("年間",) and not m.group("b") and not m.group("approx"):
             pass
         a = _num(m.group("a")) * factor
