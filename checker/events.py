@@ -82,7 +82,8 @@ def event_findings(corpus: Corpus) -> list[Finding]:
                 out.append(_conflict(corpus, "location_conflict", a, b,
                                      f"{qa.event} of {qa.time} placed in {{mine}}; other source: {{theirs}}",
                                      qa.place, qb.place))
-            if da and db and da != db and qa.event == qb.event and qa.place and places_match(qa.place, qb.place) \
+            if da and db and da != db and qa.event == qb.event and a.predicate == b.predicate \
+                    and not (qa.time_end or qb.time_end) and qa.place and places_match(qa.place, qb.place) \
                     and len(set(qa.keywords) & set(qb.keywords)) >= 3:
                 out.append(_conflict(corpus, "date_conflict", a, b,
                                      f"{qa.event} in {qa.place} dated {{mine}}; other source: {{theirs}}",

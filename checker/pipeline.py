@@ -56,7 +56,9 @@ def analyse(extractions: Sequence[Extraction]) -> Report:
     # unverifiable claims weigh by their source's trust once its errors are counted
     errors = {sid: S.finding_penalty([f for f in findings if f.severity == "error"], sid)[0] for sid in trust}
     for f in findings:
-        if f.type in ("unsupported_claim", "unsourced_statistic") and trust[f.source] - errors[f.source] >= TRUSTED:
+        # a source caught in an error is not trusted for what nobody else confirms
+        if f.type in ("unsupported_claim", "unsourced_statistic") and not errors[f.source] \
+                and trust[f.source] >= TRUSTED:
             f.severity = "info"
     findings = _number(findings)
 

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from .models import Claim, Entity, Extraction
 from .roles import COUNTRIES, place_key
 
+KANJI = re.compile(r"[\u4e00-\u9fff々]{3,6}")
 FOLD = [("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"), ("ッ", ""), ("ー", ""),
         ("・", ""), ("ヰ", "イ"), ("ヱ", "エ")]
 
@@ -81,6 +82,10 @@ class Resolver:
     def _person_key(folded: str, keys: list[str]) -> str:
         for k in keys:
             if k == folded or (len(k) >= 4 and len(folded) >= 4 and fuzz.ratio(k, folded) >= 88):
+                return k
+            # kanji names: the surname alone (岸田) and the full name (岸田文雄)
+            short, long_ = sorted((k, folded), key=len)
+            if KANJI.fullmatch(long_) and len(short) >= 2 and long_.startswith(short) and len(long_) - len(short) <= 3:
                 return k
         keys.append(folded)
         return folded

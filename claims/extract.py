@@ -104,7 +104,8 @@ class DocExtractor:
     def sentence(self, s: Sentence, toks: list[Tok], ctx: Context) -> None:
         text = s.text
         people = find_people(text, toks, self.names.known, self.names.surnames, self.names.given)
-        places = find_places(text, toks)
+        places = [pl for pl in find_places(text, toks)
+                  if not any(p.start < pl.end and pl.start < p.end for p in people)]
         dates = find_dates(text, ctx.section_date, ctx.last_date)
         full = [d for d in dates if len(d.iso) == 10]
         time = dates[0].iso if dates else None
@@ -248,12 +249,15 @@ class DocExtractor:
             parts_t = tuple(sorted(set(parts)))
             time = dates[0].iso if dates else (ctx.event_date if inherited else None)
             venues = self._event_places(text, places, t) or [None]
+            ends = [d.end_iso for d in dates if d.end_iso] + [d.iso for d in dates[1:]]
+            span_end = max(ends) if ends and dates and max(ends) != time else None
             tail = text[t.idx:]
             planned = any(w in tail[:30] for w in L.PLANNED) or tail.startswith(("へ", "する予定"))
             hedged = any(w in tail[:30] for w in L.HEDGES)
             qty = next((q.quantity for q in find_quantities(text) if q.quantity.unit == "分"), None)
             for place in venues:  # coordinated venues (アラスカやベルリン、大阪) give one claim each
-                q = Qualifiers(time=time, place=place.name if place else None, event=cls, participants=parts_t,
+                q = Qualifiers(time=time, time_end=span_end, place=place.name if place else None, event=cls,
+                               participants=parts_t,
                                planned=planned, hedged=hedged, negated=self._negated(toks, t.i), quantity=qty,
                                keywords=keywords, partners=parts_t)
                 anchors = [p.start for p in people if p.name in parts_t] + ([dates[0].start] if dates else [])
@@ -424,7 +428,7 @@ def collect_names(pages: Sequence[Page], parses: Sequence[list[list[Tok]]]) -> N
 def extract_documents(docs: Sequence[Document], parser: Parser, names: Names | None = None,
                       progress: Callable[[int], None] | None = None) -> tuple[list[Extraction], Names]:
     """Parse (once, cached) and extract every document; names are pooled across the corpus."""
-    pages = [split(d.text) for d in docs]
+    pages = [split(d.visible, d.plain_map) for d in docs]
     parses = [parser.parse_document([s.text for s in p.sentences], progress) for p in pages]
     found = collect_names(pages, parses)
     if names is not None:

@@ -8,6 +8,7 @@ from typing import Iterable
 
 from charset_normalizer import from_bytes
 
+from .htmltext import html_text
 from .models import Document
 
 SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -55,39 +56,6 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def html_to_text(html: str) -> tuple[str, str]:
-    """Visible text of an HTML page with block elements on their own lines, and its <title>."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]):
-        tag.decompose()
-    for comment in soup.find_all(string=lambda s: type(s).__name__ == "Comment"):
-        comment.extract()
-    blocks = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table",
-              "section", "article", "header", "footer", "blockquote", "dd", "dt", "ul", "ol"}
-    for tag in soup.find_all(True):
-        if tag.name in ("td", "th"):
-            tag.insert_before(" | ")
-        if tag.name == "tr":
-            tag.append(" |")
-        if tag.name in blocks:
-            tag.insert_before("\n")
-            tag.append("\n")
-    text = soup.get_text()
-    lines = [re.sub(r"[ \t\u3000]+", " ", ln).strip() for ln in text.splitlines()]
-    out, blank = [], False
-    for ln in lines:
-        if ln:
-            out.append(ln)
-            blank = False
-        elif not blank:
-            out.append("")
-            blank = True
-    return "\n".join(out).strip() + "\n", title
-
-
 DATE_PATTERNS = [
     # 公開日:2025/02/13, 更新日 2025-02-13, (2025/03/21 04:36 UTC 版)
     re.compile(r"(?:公開日|投稿日|更新日|掲載日|配信日|発行日|作成日)\s*[:：]?\s*(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})"),
@@ -132,13 +100,14 @@ def read_document(path: Path) -> Document:
         raise InputError(f"{path}: {exc}") from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = SUFFIXES[path.suffix.lower()]
-    title = ""
+    plain, plain_map, title = None, (), ""
     if fmt == "html":
-        text, title = html_to_text(text)
-    title = title or find_title(text)
+        plain, where, title = html_text(text)
+        plain_map = tuple(where)
+    visible = plain if plain is not None else text
     return Document(
-        id=path.stem, path=str(path), title=title, published=find_published(text),
-        encoding=encoding, format=fmt, text=text,
+        id=path.stem, path=str(path), title=title or find_title(visible), published=find_published(visible),
+        encoding=encoding, format=fmt, text=text, plain=plain, plain_map=plain_map,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
 

@@ -23,8 +23,15 @@ class Document(Record):
     published: Optional[str] = None  # ISO date found in the text
     encoding: str = "utf-8"
     format: Literal["txt", "md", "html"] = "txt"
-    text: str
+    text: str  # the decoded file: every offset points here
     sha256: str
+    # for HTML: the visible text and, per character, its offset in ``text``
+    plain: Optional[str] = None
+    plain_map: tuple[int, ...] = ()
+
+    @property
+    def visible(self) -> str:
+        return self.plain if self.plain is not None else self.text
 
 
 class Evidence(Record):
@@ -47,6 +54,7 @@ class Quantity(Record):
 class Qualifiers(Record):
     time: Optional[str] = None  # ISO date or partial date (YYYY, YYYY-MM)
     time_text: Optional[str] = None
+    time_end: Optional[str] = None  # last day of a span, or the latest other date in the sentence
     place: Optional[str] = None
     place_id: Optional[str] = None
     speaker: Optional[str] = None

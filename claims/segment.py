@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Sequence
 
 MAX_SENTENCE = 600  # characters; longer runs are cut so that no single line can stall the parser
 
@@ -121,7 +122,26 @@ def _table_cells(line: str, base: int) -> tuple[list[str], list[tuple[int, int]]
     return cells, spans
 
 
-def split(text: str) -> Page:
+def split(text: str, origin: Sequence[int] = ()) -> Page:
+    """Sentences of ``text``.  With ``origin`` (HTML: visible text -> page offsets), every offset a
+    sentence reports is mapped back into the page, so quotes come from the file as it is."""
+    page = _split(text)
+    if not origin:
+        return page
+    last = len(origin) - 1
+
+    def m(i: int) -> int:
+        return origin[min(max(i, 0), last)]
+
+    for s in page.sentences:
+        s.offsets = [m(i) for i in s.offsets]
+        s.start, s.end = m(s.start), m(s.end - 1) + 1
+        if s.table is not None:
+            s.table.cell_spans = [(m(a), m(b - 1) + 1) for a, b in s.table.cell_spans]
+    return page
+
+
+def _split(text: str) -> Page:
     starts = line_starts(text)
     lines = text.split("\n")
     sentences: list[Sentence] = []

@@ -102,7 +102,16 @@ def find_dates(text: str, ref: str | None, last: str | None = None) -> list[Date
         for m in RELATIVE_RE.finditer(text):
             add((ad + dt.timedelta(days=RELATIVE[m.group(0)])).isoformat(), m, relative=True)
     out.sort(key=lambda v: v.start)
-    return out
+    # "19日から21日まで", "5月19日から5月21日にかけて": one span of days
+    merged: list[DateValue] = []
+    for v in out:
+        prev = merged[-1] if merged else None
+        gap = text[prev.end:v.start] if prev else ""
+        if prev and gap in ("から", "〜", "~", "～", "-", "－") and len(prev.iso) == len(v.iso) and v.iso > prev.iso:
+            merged[-1] = DateValue(prev.iso, prev.start, v.end, text[prev.start:v.end], prev.relative, v.iso)
+        else:
+            merged.append(v)
+    return merged
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
