@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -154,3 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("claimcheck: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not bad input: say so briefly, details on request
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        print(f"claimcheck: internal error: {type(exc).__name__}: {exc}\n"
+              "  (set CLAIMCHECK_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        return 3

@@ -1,0 +1,40 @@
+"""Every quote in every report is the exact text at its offsets and line, in the file as it is."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from _runs import CORPUS2, EXAMPLES, SEEDS, report
+
+
+def _text(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("corpus", [SEEDS, CORPUS2, EXAMPLES], ids=lambda p: p.name)
+def test_quotes_match_offsets_and_lines(corpus):
+    rep, _, _ = report(corpus)
+    paths = {s["id"]: s["path"] for s in rep["sources"]}
+    texts = {sid: _text(p) for sid, p in paths.items()}
+    evidence = []
+    for f in rep["findings"]:
+        evidence += f["evidence"] + f["contradicted_by"] + f["supported_by"]
+    for a in rep["agreements"]:
+        evidence += a["evidence"]
+    evidence += rep["claims"]
+    assert evidence
+    for e in evidence:
+        text = texts[e["source"]]
+        assert text[e["start"]:e["end"]] == e["quote"], e
+        assert text.count("\n", 0, e["start"]) + 1 == e["line"], e
+
+
+def test_report_is_deterministic(tmp_path):
+    from _runs import cli
+
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (a, b):
+        r = cli("report", str(EXAMPLES), "-o", str(tmp_path / "r.html"), "--json", str(out), "-q")
+        assert r.returncode == 0, r.stderr
+    assert a.read_bytes() == b.read_bytes()
