@@ -13,7 +13,8 @@ from . import __version__
 
 EPILOG_REPORT = """examples:
   claimcheck report examples/ -o report.html --json report.json
-  claimcheck report a.txt b.md c.html -o out.html"""
+  claimcheck report a.txt b.md c.html -o out.html
+  claimcheck report examples/ -o report.html --reference examples/facts.yaml"""
 EPILOG_CHECK = """examples:
   claimcheck check new.txt --against corpus/
   claimcheck check drafts/*.md --against corpus/ --format github --fail-on warning
@@ -34,18 +35,22 @@ def _progress(total_chars: int, enabled: bool):
     return bar.update, bar.close
 
 
-def _load(paths, quiet: bool):
+def _load(paths, quiet: bool, references=()):
     from claims.extract import extract_documents
     from claims.ingest import read_documents
     from claims.parse import Parser
+    from claims.reference import load_reference
 
+    from .pipeline import _reference_names
+
+    refs = [load_reference(r) for r in references or ()]
     docs = read_documents(paths)
-    update, close = _progress(sum(len(d.text) for d in docs), not quiet)
+    update, close = _progress(sum(len(d.visible) for d in docs), not quiet)
     try:
-        ex, names = extract_documents(docs, Parser(), progress=update)
+        ex, names = extract_documents(docs, Parser(), names=_reference_names(refs), progress=update)
     finally:
         close()
-    return docs, ex
+    return refs, ex
 
 
 def cmd_report(args) -> int:
@@ -54,8 +59,8 @@ def cmd_report(args) -> int:
 
     from .pipeline import analyse
 
-    _, ex = _load(args.paths, args.quiet)
-    report = analyse(ex)
+    refs, ex = _load(args.paths, args.quiet, args.reference)
+    report = analyse(ex, refs)
     _write(args.output, render_html(report))
     if args.json:
         _write(args.json, report_json(report))
@@ -120,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md, .html)")
     r.add_argument("-o", "--output", required=True, help="HTML report to write")
     r.add_argument("--json", help="also write the report JSON here")
+    r.add_argument("--reference", action="append", metavar="FACTS.yaml",
+                   help="trusted facts (office tenures, known events), treated as a source of fixed high trust")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     r.set_defaults(func=cmd_report)
 

@@ -13,8 +13,10 @@ from claims.segment import line_of, line_starts
 class Corpus:
     """The resolved claims of all documents, indexed for the rules."""
 
-    def __init__(self, docs: Iterable[Document], claims: Iterable[Claim], labels: dict[str, str]):
+    def __init__(self, docs: Iterable[Document], claims: Iterable[Claim], labels: dict[str, str],
+                 references: Iterable[str] = ()):
         self.docs = {d.id: d for d in docs}
+        self.references = set(references)  # sources of fixed high trust (--reference files)
         self.claims = list(claims)
         self.labels = labels
         self._starts = {d: line_starts(doc.text) for d, doc in self.docs.items()}
@@ -43,10 +45,18 @@ def to_date(iso: str | None) -> dt.date | None:
     return None
 
 
-def near_in_time(a: str | None, b: str | None, days: int = 62) -> bool:
-    """Two (partial) dates that can fall within ``days`` of each other; unknown is not near."""
+def near_in_time(a: str | None, b: str | None, days: int = 62, a_end: str | None = None,
+                 b_end: str | None = None) -> bool:
+    """Two (partial) dates that can fall within ``days`` of each other; unknown is not near.
+
+    With an end (a tenure from the reference file), the other date must fall inside the span.
+    """
     if not a or not b:
         return False
+    if a_end or b_end:
+        (s1, e1), (s2, e2) = (a, a_end or a), (b, b_end or b)
+        n = min(len(s1), len(s2), len(e1), len(e2))
+        return s1[:n] <= e2[:n] and s2[:n] <= e1[:n]
     da, db = to_date(a), to_date(b)
     if da and db:
         return abs((da - db).days) <= days

@@ -98,7 +98,9 @@ def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, v
                     and getattr(o.qualifiers, attr) == value})
     attr = "place" if typ == "location_conflict" else "time"
     sa, sb = support(a, va, attr), support(b, vb, attr)
-    wrong, right, vw, vr = (a, b, va, vb) if sa < sb or (sa == sb and a.source > b.source) else (b, a, vb, va)
+    refs = corpus.references
+    a_first = (b.source in refs, sa < sb or (sa == sb and a.source > b.source)) > (a.source in refs, False)
+    wrong, right, vw, vr = (a, b, va, vb) if a_first else (b, a, vb, va)
     return Finding(type=typ, severity="error", source=wrong.source,
                    message=template.format(mine=vw, theirs=vr), evidence=[corpus.evidence(wrong)],
                    contradicted_by=[corpus.evidence(right)], claims=[wrong.id])

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from claims.entities import Resolver
-from claims.extract import extract_documents
+from claims.extract import Names, extract_documents
+from claims.reference import load_reference
 from claims.ingest import read_documents
 from claims.models import Claim, Document, Extraction
 from claims.parse import Parser
@@ -28,11 +29,14 @@ CHECKABLE = ("role", "event", "quantity", "relation", "statement", "table")
 TRUSTED = 0.55  # sources at or above this trust get info, not warnings, for unverifiable claims
 
 
-def analyse(extractions: Sequence[Extraction]) -> Report:
+def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] = ()) -> Report:
+    """Compare, score and explain.  ``references`` are trusted fact files (fixed high trust)."""
+    extractions = list(extractions) + list(references)
+    ref_ids = {r.document.id for r in references}
     resolver = Resolver(extractions)
     claims: list[Claim] = [resolver.resolve(c) for ex in extractions for c in ex.claims]
     docs = [ex.document for ex in extractions]
-    corpus = Corpus(docs, claims, resolver.label)
+    corpus = Corpus(docs, claims, resolver.label, ref_ids)
     countries = person_countries(corpus)
 
     findings: list[Finding] = []
@@ -43,6 +47,7 @@ def analyse(extractions: Sequence[Extraction]) -> Report:
     findings += negation_findings(corpus)
     findings += placeholder_findings(corpus)
     findings += unsourced_statistics(corpus)
+    findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial
     agrees, corroborated = agreements(corpus, countries)
 
     contradicted: dict[str, set[str]] = defaultdict(set)
@@ -52,7 +57,8 @@ def analyse(extractions: Sequence[Extraction]) -> Report:
             for cid in f.claims:
                 contradicted[cid] |= others
     checkable = {d.id: [c.id for c in corpus.by_source[d.id] if c.kind in CHECKABLE] for d in docs}
-    trust = S.truth_discovery(list(extractions), corroborated, contradicted, checkable)
+    trust = S.truth_discovery(list(extractions), corroborated, contradicted, checkable,
+                              fixed={r: S.REFERENCE_TRUST for r in ref_ids})
     # unverifiable claims weigh by their source's trust once its errors are counted
     errors = {sid: S.finding_penalty([f for f in findings if f.severity == "error"], sid)[0] for sid in trust}
     for f in findings:
@@ -66,6 +72,9 @@ def analyse(extractions: Sequence[Extraction]) -> Report:
     for ex in extractions:
         d = ex.document
         pr, parts = S.prior(ex.signals)
+        if d.id in ref_ids:
+            pr, parts = S.REFERENCE_TRUST, [ScoreComponent(label="reference file", value=S.REFERENCE_TRUST,
+                                                          detail="trusted facts supplied by the user: fixed trust")]
         penalty, sev = S.finding_penalty(findings, d.id)
         ids = checkable[d.id]
         n_corr = sum(1 for c in ids if c in corroborated)
@@ -76,7 +85,7 @@ def analyse(extractions: Sequence[Extraction]) -> Report:
                 if o != d.id:
                     by_whom[o] += 1
         value = max(0.0, min(1.0, trust[d.id] - penalty))
-        explanation = parts + [
+        explanation = parts if d.id in ref_ids else parts + [
             ScoreComponent(label="evidence (truth discovery)", value=round(trust[d.id] - pr, 4),
                            detail=f"{n_corr} of {len(ids)} checkable claims corroborated by other sources, "
                                   f"{n_contra} contradicted; few claims pull the score toward the prior"),
@@ -86,6 +95,7 @@ def analyse(extractions: Sequence[Extraction]) -> Report:
         internal = sum(1 for f in findings if f.source == d.id and f.type == "internal_contradiction")
         sources.append(SourceScore(
             id=d.id, path=d.path, title=d.title, published=d.published, score=round(value, 4),
+            reference=d.id in ref_ids,
             label=S.label(value), prior=round(pr, 4), signals=dict(ex.signals), explanation=explanation,
             contradicted_by=dict(sorted(by_whom.items())),
             counts={"claims": len(ids), "corroborated": n_corr, "contradicted": n_contra,
@@ -114,7 +124,19 @@ def _number(findings: list[Finding]) -> list[Finding]:
 
 
 def run(paths: Iterable[str | Path], parser: Parser | None = None,
-        progress: Callable[[int], None] | None = None) -> Report:
+        progress: Callable[[int], None] | None = None, references: Sequence[str | Path] = ()) -> Report:
     docs = read_documents(paths)
-    ex, _ = extract_documents(docs, parser or Parser(), progress=progress)
-    return analyse(ex)
+    refs = [load_reference(r) for r in references]
+    ex, _ = extract_documents(docs, parser or Parser(), names=_reference_names(refs), progress=progress)
+    return analyse(ex, refs)
+
+
+def _reference_names(refs: Sequence[Extraction]) -> Names | None:
+    """People named in reference files are people in the documents too."""
+    if not refs:
+        return None
+    names = Names()
+    for r in refs:
+        for m in r.mentions:
+            names.add(m.text)
+    return names

@@ -54,6 +54,7 @@ class SourceScore(BaseModel):
     score: float
     label: Literal["high", "medium", "low"]
     counts: dict[str, int]
+    reference: bool = False  # a --reference file of trusted facts
     prior: float = 0.5
     signals: dict[str, int] = Field(default_factory=dict)
     explanation: list[ScoreComponent] = Field(default_factory=list)

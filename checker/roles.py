@@ -31,25 +31,37 @@ def role_findings(corpus: Corpus) -> list[Finding]:
     return out
 
 
+def _when(a: Claim, b: Claim) -> bool:
+    qa, qb = a.qualifiers, b.qualifiers
+    return near_in_time(qa.time, qb.time, a_end=qa.time_end, b_end=qb.time_end)
+
+
 def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:
     """A unique office given to person Y in one source while other sources give it to X at that date."""
     out = []
+    refs = corpus.references
     current = [c for c in roles if c.qualifiers.status == "current" and c.qualifiers.role in UNIQUE_OFFICES]
     flagged: set[tuple[str, str]] = set()
     for y in current:
-        cy = _country(y, countries)
-        # Y corroborated in this office by another source: nothing to flag
-        if any(o.subject_id == y.subject_id and o.source != y.source and o.qualifiers.role == y.qualifiers.role
-               for o in current):
+        if y.source in refs:
             continue
+        cy = _country(y, countries)
+        same = [o for o in current if o.subject_id == y.subject_id and o.source != y.source
+                and o.qualifiers.role == y.qualifiers.role and _when(o, y)]
+        if any(o.source in refs for o in same):
+            continue  # the reference file says Y held it then
         rivals = [x for x in current if x.subject_id != y.subject_id and x.source != y.source
-                  and x.qualifiers.role == y.qualifiers.role and near_in_time(x.qualifiers.time, y.qualifiers.time)]
+                  and x.qualifiers.role == y.qualifiers.role and _when(x, y)]
         rival_countries = {_country(x, countries) for x in rivals}
         if cy is None:
             if len(rival_countries) != 1:
                 continue  # the office is ambiguous without a country
         else:
             rivals = [x for x in rivals if _country(x, countries) in (cy, None)]
+        if any(x.source in refs for x in rivals):
+            rivals = [x for x in rivals if x.source in refs]  # the reference decides
+        elif same:
+            continue  # another document agrees with Y, and no reference says otherwise
         if not rivals or (y.source, y.subject_id) in flagged:
             continue
         holders = Counter(x.subject_id for x in rivals)
@@ -71,8 +83,8 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
                          f"give the office of {office} at that date to {hname}"
                          + (f", who made a matching statement" if theirs else "")),
                 evidence=dedupe([corpus.evidence(y), corpus.evidence(st)]),
-                contradicted_by=dedupe([corpus.evidence(s) for s in theirs] +
-                                       [corpus.evidence(x) for x in holder_claims]),
+                contradicted_by=dedupe([corpus.evidence(x) for x in holder_claims], 4)
+                + dedupe([corpus.evidence(s) for s in theirs], 4),
                 claims=[y.id, st.id]))
         else:
             out.append(Finding(
@@ -88,12 +100,12 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
     """前大統領 / 元長官 for someone other sources show in that office at that date."""
     out = []
     for y in roles:
-        if y.qualifiers.status != "former":
+        if y.qualifiers.status != "former" or y.source in corpus.references:
             continue
         cy = _country(y, countries)
         sitting = [x for x in roles if x.subject_id == y.subject_id and x.source != y.source
                    and x.qualifiers.status == "current" and x.qualifiers.role == y.qualifiers.role
-                   and _country(x, countries) in (cy, None) and near_in_time(x.qualifiers.time, y.qualifiers.time)]
+                   and _country(x, countries) in (cy, None) and _when(x, y)]
         if not sitting:
             continue
         srcs = sorted({x.source for x in sitting})

@@ -39,8 +39,12 @@ def prior(signals: dict[str, int]) -> tuple[float, list[ScoreComponent]]:
     return value, parts
 
 
+REFERENCE_TRUST = 0.95
+
+
 def truth_discovery(extractions: list[Extraction], corroborated: set[str], contradicted: dict[str, set[str]],
-                    checkable: dict[str, list[str]], iterations: int = 20) -> dict[str, float]:
+                    checkable: dict[str, list[str]], iterations: int = 20,
+                    fixed: dict[str, float] | None = None) -> dict[str, float]:
     """Iterate claim confidence and source trust on a bipartite networkx graph."""
     g = nx.Graph()
     priors = {ex.document.id: prior(ex.signals)[0] for ex in extractions}
@@ -50,6 +54,8 @@ def truth_discovery(extractions: list[Extraction], corroborated: set[str], contr
             g.add_node(cid, kind="claim")
             g.add_edge(sid, cid)
     # claims of different sources that agree are joined through an agreement node
+    fixed = fixed or {}
+    priors.update(fixed)
     trust = dict(priors)
     for _ in range(iterations):
         conf: dict[str, float] = {}
@@ -64,6 +70,9 @@ def truth_discovery(extractions: list[Extraction], corroborated: set[str], contr
                     conf[cid] = 0.5  # unverifiable: no evidence either way
         new = {}
         for sid in trust:
+            if sid in fixed:
+                new[sid] = fixed[sid]
+                continue
             ids = checkable.get(sid, [])
             weights = {c: 1.0 if (c in corroborated or c in contradicted) else UNSUPPORTED_WEIGHT for c in ids}
             new[sid] = (priors[sid] * SHRINK + sum(conf[c] * weights[c] for c in ids)) / (

@@ -275,7 +275,11 @@ class DocExtractor:
     def _event_places(text: str, places: list[PlaceMention], ev: Tok) -> list[PlaceMention]:
         """Places the sentence gives as the event's venue, with places coordinated to them."""
         chosen: list[PlaceMention] = []
+        quoted = _quoted_spans(text)
+        ev_quoted = any(a <= ev.idx < b for a, b in quoted)
         for k, p in enumerate(places):
+            if not ev_quoted and any(a <= p.start < b for a, b in quoted):
+                continue  # 「被爆地広島で…」 inside a quotation is not where the press conference was
             after = text[p.end:p.end + 20]
             venue = after.startswith(("で", "での", "にて", "会談", "首脳", "サミット", "にある", "の会", "を訪",
                                       "を震源", "を中心", "が震源")) or (
@@ -405,6 +409,16 @@ class DocExtractor:
                            time=dates[0].iso if dates else None, table=hdr, keywords=keywords, partners=parts)
             span = row_span if place_header else (row.cell_spans[0][0], row.cell_spans[1][1])
             self._claim(s, span, "event", "・".join(parts) or cells[0], "開催", "event:meeting", pname, q)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "「『":
+            stack.append(i)
+        elif ch in "」』" and stack:
+            spans.append((stack.pop(), i + 1))
+    return spans
 
 
 def collect_names(pages: Sequence[Page], parses: Sequence[list[list[Tok]]]) -> Names:
