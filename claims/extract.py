@@ -156,11 +156,20 @@ class DocExtractor:
             act = L.SPEECH.get(t.lemma)
             if not act or t.pos not in ("VERB", "NOUN", "ADJ"):
                 continue
-            if t.pos == "NOUN" and not (t.i + 1 < len(toks) and toks[t.i + 1].lemma in ("する", "だ", "に")):
-                continue
+            nxt = [x.lemma for x in toks[t.i + 1:t.i + 3]]
+            if t.pos == "NOUN" and not (nxt[:1] == ["する"] or (t.lemma == "明らか" and nxt == ["に", "する"])):
+                continue  # 主張 in "主張について" is a noun, not a speech act
             content = [c for c in toks if c.head == t.i and c.dep in ("ccomp", "obj") and c.i < t.i]
             c_start = min((self._leftmost(toks, c.i) for c in content), default=t.i)
             c_end = max((c.i for c in content), default=t.i)
+            # 「…」と(記者団に)述べた: the quotation is the content, whatever the parse says
+            quote = next(((a, b) for a, b in _quoted_spans(text)
+                          if b <= t.idx and re.fullmatch(r"と[^「」『』。]{0,12}", text[b:t.idx])), None)
+            if quote:
+                inq = [x for x in toks if quote[0] <= x.idx < quote[1]]
+                if inq:
+                    content = inq
+                    c_start, c_end = inq[0].i, inq[-1].i
             cands = [p for p in people if p.end <= toks[c_start].idx + 1 and
                      text[(p.role_end if p.role_end and p.role_end > p.end else p.end):][:3].lstrip("氏さん")
                      .startswith(("は", "が", "も", "、"))]
@@ -192,7 +201,7 @@ class DocExtractor:
                 continue
             first_speaker = first_speaker or speaker
             ctext = "".join(x.text for x in toks[c_start:c_end + 1]) if content else ""
-            negated = self._negated(toks, t.i) or any(x.lemma in L.NEGATORS for x in toks[c_start:c_end + 1])
+            negated = self._negated(toks, t.i)  # the content's own polarity stays in the content
             hedged = any(h in ctext for h in L.HEDGES)
             ckw = tuple(sorted({x.lemma for x in toks[c_start:c_end + 1] if x.pos in ("NOUN", "PROPN", "VERB")
                                 and len(x.lemma) >= 2 and x.lemma not in L.STOP_KEYWORDS}))
@@ -364,12 +373,12 @@ class DocExtractor:
             qty = qv.quantity
             parts = tuple(sorted({p.name for p in people} or set(ctx.participants or ctx.doc_participants)))
             pclass = f"quantity:{qty.unit}" + (":rate" if qv.rate else "")
-            measure = tuple(sorted({t.lemma for t in toks if qv.start - 14 <= t.idx < qv.start
-                                    and t.pos in ("NOUN", "PROPN") and len(t.lemma) >= 2
-                                    and not any(ch.isdigit() for ch in t.lemma)}))
+            measure = tuple(dict.fromkeys(t.lemma for t in toks if qv.start - 14 <= t.idx < qv.start
+                                          and t.pos in ("NOUN", "PROPN") and len(t.lemma) >= 2
+                                          and not any(ch.isdigit() for ch in t.lemma)))
             q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
                            time=ctx.event_date, measure=measure)
-            subject = "・".join(parts) if parts else (keywords[0] if keywords else "")
+            subject = "".join(measure[-1:]) or "・".join(parts) or (keywords[0] if keywords else "")
             self._claim(s, (qv.start, qv.end), "quantity", subject, qty.text, pclass, qty.text, q)
 
     # -- tables --------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ DATE_FULL = re.compile(
 )
 DATE_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
 DATE_MD = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?:[〜~～\-](?P<d2>\d{1,2})日)?)?")
-DATE_D = re.compile(r"(?<![\d月年.])(?P<d>\d{1,2})(?:[〜~～\-](?P<d2>\d{1,2}))?日(?=[、,にはのからまで夜朝昼午（(]|$)")
+DATE_D = re.compile(r"(?<![\d月年.])(?P<d>\d{1,2})(?:[〜~～\-](?P<d2>\d{1,2}))?日(?=[、,にはのからまで夜朝昼午夕未深早（(]|$)")
 RELATIVE = {"同日": 0, "当日": 0, "前日": -1, "翌日": 1, "昨日": -1, "今日": 0, "本日": 0}
 RELATIVE_RE = re.compile("|".join(RELATIVE))
 NOT_A_DATE_AFTER = re.compile(r"^(?:間|目|以内|以上|連続|分|前|後|ぶり|当たり|ほど)")
