@@ -152,6 +152,7 @@ class DocExtractor:
     def statements(self, s, toks, people, ctx, time, keywords) -> PersonMention | None:
         text = s.text
         first_speaker = None
+        self._reported: list[tuple[str, int, int]] = []  # (speaker, content start, verb) in this sentence
         for t in toks:
             act = L.SPEECH.get(t.lemma)
             if not act or t.pos not in ("VERB", "NOUN", "ADJ"):
@@ -181,6 +182,18 @@ class DocExtractor:
             ga = [p for p in cands if marker(p) in ("が", "も")]
             # "Xが…と述べたこと": the parser may fold the relative clause's subject into the content
             lead = [p for p in people if toks[c_start].idx <= p.start < toks[c_start].idx + 2 and marker(p) == "が"]
+            # the parser often hangs the speaker's topic on the reported verb: take it back out
+            if not quote and not topic:
+                inner = [p for p in people if toks[c_start].idx <= p.start < toks[c_end].idx and marker(p) in ("は", "も")]
+                if not inner and t.dep not in ("acl", "advcl", "csubj"):
+                    inner = [p for p in people if toks[c_start].idx <= p.start < toks[c_end].idx
+                             and marker(p) == "が" and p.start <= toks[c_start].idx + 1]
+                if inner:
+                    topic = [inner[0]]
+                    end = inner[0].role_end if inner[0].role_end and inner[0].role_end > inner[0].end else inner[0].end
+                    while c_start < c_end and toks[c_start].idx < end + 1:
+                        c_start += 1
+                    lead = []
             if t.dep in ("acl", "advcl", "csubj") and lead:
                 speaker = lead[0]
                 end = speaker.role_end if speaker.role_end and speaker.role_end > speaker.end else speaker.end
@@ -200,7 +213,7 @@ class DocExtractor:
             if speaker is None:
                 continue
             first_speaker = first_speaker or speaker
-            ctext = "".join(x.text for x in toks[c_start:c_end + 1]) if content else ""
+            ctext = "".join(x.text for x in toks[c_start:c_end + 1]).lstrip("、，,　 ") if content else ""
             negated = self._negated(toks, t.i)  # the content's own polarity stays in the content
             hedged = any(h in ctext for h in L.HEDGES)
             ckw = tuple(sorted({x.lemma for x in toks[c_start:c_end + 1] if x.pos in ("NOUN", "PROPN", "VERB")
@@ -214,6 +227,7 @@ class DocExtractor:
                                                             else speaker.start, toks[c_start].idx)
             end = t.idx + len(t.text)
             self._claim(s, (start, end), "statement", speaker.name, t.lemma, act, ctext[:120] or None, q)
+            self._reported.append((speaker.name, toks[c_start].idx, t.idx))
         return first_speaker
 
     @staticmethod
@@ -250,7 +264,10 @@ class DocExtractor:
             if cls == "call" and word == "電話" and t.i + 1 < len(toks) and toks[t.i + 1].lemma in ("会談", "協議"):
                 continue
             seen.add(cls)
-            parts = [p.name for p in people if p is not speaker or len(people) <= 2]
+            # the one who reports an event is not one of its participants (ペスコフは…電話会談が行われたと述べた)
+            reporters = {name for name, a, b in self._reported if a <= t.idx < b}
+            others = [p.name for p in people if p.name not in reporters]
+            parts = others if len(set(others)) >= 2 else [p.name for p in people]
             inherited = False
             if len(parts) < 2 and ctx.participants:
                 parts = sorted(set(parts) | set(ctx.participants))

@@ -11,6 +11,7 @@ SPEECH = {
     "記す": "write", "投稿": "write", "書き込む": "write", "つづる": "write", "ツイート": "write",
     "唱える": "say", "誇示": "say", "示唆": "suggest", "非難": "criticize", "批判": "criticize",
     "要請": "request", "求める": "request", "同意": "agree", "否定": "deny", "示す": "indicate",
+    "評価": "say", "呼びかける": "request", "訴える": "say", "述懐": "say", "反論": "deny", "警告": "say",
 }
 EVENTS = {
     "電話会談": "call", "電話協議": "call", "電話": "call", "会談": "meeting", "首脳会談": "meeting",
