@@ -210,6 +210,9 @@ class DocExtractor:
             if speaker is None and ctx.subject is not None and not any(
                     c.dep == "nsubj" and c.head == t.i for c in toks):
                 speaker, inherited = ctx.subject, True
+            passive = any(x.lemma in ("れる", "られる") for x in toks[t.i + 1:t.i + 4])
+            if speaker is None and not passive:
+                speaker = self._topic_speaker(text, toks, toks[c_start].idx if content else t.idx)
             if speaker is None:
                 continue
             first_speaker = first_speaker or speaker
@@ -229,6 +232,22 @@ class DocExtractor:
             self._claim(s, (start, end), "statement", speaker.name, t.lemma, act, ctext[:120] or None, q)
             self._reported.append((speaker.name, toks[c_start].idx, t.idx))
         return first_speaker
+
+    @staticmethod
+    def _topic_speaker(text: str, toks: list[Tok], before: int) -> PersonMention | None:
+        """An institution as speaker: the noun phrase marked by は before the content (気象庁は…と発表した)."""
+        run: list[Tok] = []
+        for t in toks:
+            if t.idx >= before:
+                break
+            if t.pos in ("NOUN", "PROPN") and not t.text[0].isdigit() and "副詞可能" not in t.tag:
+                run.append(t)
+                continue
+            if run and t.text == "は":
+                a, b = run[0].idx, run[-1].idx + len(run[-1].text)
+                return PersonMention(text[a:b], a, b)
+            run = []
+        return None
 
     @staticmethod
     def _leftmost(toks: list[Tok], i: int) -> int:
@@ -267,7 +286,10 @@ class DocExtractor:
             # the one who reports an event is not one of its participants (ペスコフは…電話会談が行われたと述べた)
             reporters = {name for name, a, b in self._reported if a <= t.idx < b}
             others = [p.name for p in people if p.name not in reporters]
-            parts = others if len(set(others)) >= 2 else [p.name for p in people]
+            # "電話会談が行われたと認めた": the event is the content's own subject, so the reporter is
+            # outside it; "トランプ氏との電話で…と述べた": the reporter is the content's unstated subject
+            ev_subject = text[t.idx + len(t.text):t.idx + len(t.text) + 1] in ("が", "は")
+            parts = others if (len(set(others)) >= 2 or ev_subject) else [p.name for p in people]
             inherited = False
             if len(parts) < 2 and ctx.participants:
                 parts = sorted(set(parts) | set(ctx.participants))
@@ -338,6 +360,8 @@ class DocExtractor:
                 continue
             stext = self._who(s.text, toks, subj, people) if subj is not None else ""
             otext = self._who(s.text, toks, obj, people) if obj is not None else None
+            if otext in L.FORMAL_NOUNS:
+                continue  # "…ことを認めた": the object is a clause; the statement claim carries it
             place = None
             for c in kids:
                 if c.dep == "obl":
@@ -395,8 +419,29 @@ class DocExtractor:
                                           and not any(ch.isdigit() for ch in t.lemma)))
             q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
                            time=ctx.event_date, measure=measure)
-            subject = "".join(measure[-1:]) or "・".join(parts) or (keywords[0] if keywords else "")
+            subject = self._measured(s.text, toks, qv.start, qty.text) or "".join(measure[-1:]) \
+                or "・".join(parts) or (keywords[0] if keywords else "")
             self._claim(s, (qv.start, qv.end), "quantity", subject, qty.text, pclass, qty.text, q)
+
+    @staticmethod
+    def _measured(text: str, toks: list[Tok], at: int, qtext: str) -> str:
+        """What a number measures: the clause's topic (売上高は…約3000億円) or the nouns just before it."""
+        clause_start = max(text.rfind("、", 0, at), text.rfind("。", 0, at)) + 1
+        run: list[Tok] = []
+        best = ""
+        for t in toks:
+            if t.idx >= at:
+                break
+            if t.pos in ("NOUN", "PROPN") and not t.text[0].isdigit() and t.idx >= clause_start:
+                run.append(t)
+                continue
+            if run and t.text in ("は", "が") and t.idx >= clause_start:
+                phrase = "".join(x.text for x in run)
+                if phrase not in qtext:
+                    best = phrase
+            if t.text not in ("ら", "たち"):
+                run = []
+        return best.rstrip("ら")
 
     # -- tables --------------------------------------------------------------------------------
     def table_row(self, s, toks, people, places, ctx, keywords) -> None:

@@ -41,3 +41,5 @@ STOP_KEYWORDS = {"こと", "もの", "ため", "よう", "これ", "それ", "�
                  "氏", "大統領", "首脳", "両国", "両者", "日", "年", "月", "方針", "考え", "必要", "可能性"}
 # nouns that name where something is or happened: "震源は X", "X を震源とする", "会場は X"
 PLACE_ATTRIBUTES = ("震源", "震央", "会場", "開催地", "会談場所", "開催場所", "発生場所", "現場", "本部", "拠点")
+# nouns that stand for a clause rather than a thing (…ことを認めた)
+FORMAL_NOUNS = {"こと", "もの", "の", "ため", "よう", "ところ", "わけ", "点"}
