@@ -107,7 +107,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
         status = "contradicted" if c.id in contradicted else "corroborated" if c.id in corroborated else "unsupported"
         out_claims.append(ClaimOut(
             id=c.id, source=c.source, kind=c.kind, subject=c.subject, subject_id=c.subject_id,
-            predicate=c.predicate, object=c.object, object_id=c.object_id,
+            predicate=c.predicate, predicate_class=c.predicate_class, object=c.object, object_id=c.object_id,
             qualifiers=c.qualifiers.model_dump(exclude_defaults=True), quote=c.quote, start=c.start,
             end=c.end, line=c.line, status=status))
     return Report(sources=sources, findings=findings, agreements=agrees, entities=resolver.entities,

@@ -70,6 +70,7 @@ class ClaimOut(BaseModel):
     subject: str
     subject_id: Optional[str]
     predicate: str
+    predicate_class: str
     object: Optional[str]
     object_id: Optional[str]
     qualifiers: dict
