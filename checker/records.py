@@ -70,7 +70,7 @@ class ClaimOut(BaseModel):
     subject: str
     subject_id: Optional[str]
     predicate: str
-    predicate_class: str
+    predicate_class: str = ""
     object: Optional[str]
     object_id: Optional[str]
     qualifiers: dict
