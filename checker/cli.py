@@ -16,9 +16,22 @@ EPILOG_REPORT = """examples:
   claimcheck report a.txt b.md c.html -o out.html
   claimcheck report examples/ -o report.html --reference examples/facts.yaml"""
 EPILOG_CHECK = """examples:
-  claimcheck check new.txt --against corpus/
+  claimcheck check new.txt --against corpus.db
   claimcheck check drafts/*.md --against corpus/ --format github --fail-on warning
-exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error"""
+  claimcheck check drafts/ --against corpus.db --write-baseline claimcheck-baseline.json
+  claimcheck check drafts/ --against corpus.db --baseline claimcheck-baseline.json --format sarif > claims.sarif
+settings: [tool.claimcheck] in pyproject.toml (fail-on, ignore, store, baseline, max-related)
+exit status: 0 clean, 1 findings in NEW documents at or above --fail-on, 2 usage or input error"""
+EPILOG_STORE = """examples:
+  claimcheck store add corpus/ --store corpus.db
+  claimcheck store list --store corpus.db"""
+EPILOG_STORE_ADD = """examples:
+  claimcheck store add corpus/ --store corpus.db
+  claimcheck store add corpus/new-article.md --store corpus.db
+an unchanged file (same name, same text) is not parsed again; a changed one replaces its claims"""
+EPILOG_STORE_LIST = """examples:
+  claimcheck store list --store corpus.db
+  claimcheck store list --store corpus.db --format json"""
 EPILOG_EXTRACT = """examples:
   claimcheck extract examples/ -o claims.jsonl
   claimcheck extract article.html | head"""
@@ -92,14 +105,78 @@ def cmd_extract(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from reports.ci import render_check
+    from reports.ci import FAILING, render_check
 
     from .check import check
+    from .config import baseline_json, codes_of, load_config, read_baseline
 
-    result = check(args.new, args.against, quiet=args.quiet)
-    sys.stdout.write(render_check(result, args.format))
-    threshold = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[args.fail_on]
-    return 1 if any(f.severity in threshold for f in result.findings) else 0
+    config = load_config(args.config)
+    against = args.against or ([config.store] if config.store else None)
+    if not against:
+        raise InputError("no corpus to check against: pass --against CORPUS or set store in [tool.claimcheck]")
+    fail_on = args.fail_on or config.fail_on
+    baseline = None if args.write_baseline else args.baseline or config.baseline
+    update, close = _progress(None, not args.quiet)
+    try:
+        result = check(args.new, against, ignore=codes_of([*config.ignore, *args.ignore]),
+                       baseline=read_baseline(baseline) if baseline else None,
+                       max_related=args.max_related or config.max_related, progress=update)
+    finally:
+        close()
+    if args.write_baseline:
+        _write(args.write_baseline, baseline_json(result.findings))
+        print(f"wrote {len(result.findings)} findings to {args.write_baseline}", file=sys.stderr)
+        return 0
+    sys.stdout.write(render_check(result, args.format, fail_on))
+    return 1 if any(f.severity in FAILING[fail_on] for f in result.findings) else 0
+
+
+def _store_path(args) -> str:
+    from .config import load_config
+
+    path = args.store or load_config(args.config).store
+    if not path:
+        raise InputError("no claim store: pass --store FILE or set store in [tool.claimcheck]")
+    return path
+
+
+def cmd_store_add(args) -> int:
+    from claims.ingest import read_documents
+    from claims.parse import Parser
+
+    from .store import Store, add_documents
+
+    path = _store_path(args)
+    docs = read_documents(args.paths)
+    with Store.open(path, create=True) as store:
+        update, close = _progress(sum(len(d.text) for d in docs), not args.quiet)
+        try:
+            r = add_documents(store, docs, Parser(), force=args.force, progress=update)
+        finally:
+            close()
+        total = len(store.hashes())
+    if not args.quiet:
+        print(f"{path}: {len(r.added)} added, {len(r.updated)} updated, {len(r.unchanged)} unchanged; "
+              f"{total} documents in the store", file=sys.stderr)
+    return 0
+
+
+def cmd_store_list(args) -> int:
+    from dataclasses import asdict
+
+    from .store import Store
+
+    with Store.open(_store_path(args)) as store:
+        rows = store.documents()
+    if args.format == "json":
+        sys.stdout.write(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    width = max([len(r.id) for r in rows] + [8])
+    lines = [f"{'document':<{width}}  {'claims':>6}  {'entities':>8}  {'sha256':<12}  path"]
+    lines += [f"{r.id:<{width}}  {r.claims:>6}  {r.entities:>8}  {r.sha256[:12]}  {r.path}" for r in rows]
+    lines.append(f"{len(rows)} documents, {sum(r.claims for r in rows)} claims")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
 
 
 def _write(path: str, text: str) -> None:
@@ -132,12 +209,44 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="judge new documents against a corpus (for CI)", epilog=EPILOG_CHECK,
                        formatter_class=fmt)
-    c.add_argument("new", nargs="+", metavar="NEW", help="documents to check")
-    c.add_argument("--against", required=True, nargs="+", metavar="CORPUS", help="corpus files or folders")
+    c.add_argument("new", nargs="+", metavar="NEW", help="documents to check (.txt, .md, .html, or folders)")
+    c.add_argument("--against", nargs="+", metavar="CORPUS",
+                   help="a claim store (corpus.db) or corpus files and folders; default: store in the config")
     c.add_argument("--format", default="text", choices=["text", "json", "github", "junit", "sarif"])
-    c.add_argument("--fail-on", default="error", choices=["error", "warning", "never"])
-    c.add_argument("-q", "--quiet", action="store_true")
+    c.add_argument("--fail-on", choices=["error", "warning", "never"],
+                   help="lowest severity that makes the exit status 1 (default: error)")
+    c.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                   help="leave out findings with this code or type (repeatable)")
+    c.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in this baseline file")
+    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
+    c.add_argument("--max-related", type=int, metavar="N",
+                   help="compare with at most the N most related corpus documents (default: 50)")
+    c.add_argument("--config", metavar="PYPROJECT", help="read [tool.claimcheck] from this file")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     c.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("store", help="a claim store: a corpus parsed once (SQLite)", epilog=EPILOG_STORE,
+                       formatter_class=fmt)
+    ssub = s.add_subparsers(dest="store_command", metavar="ACTION")
+    sa = ssub.add_parser("add", help="parse documents into the store (unchanged ones are skipped)",
+                         epilog=EPILOG_STORE_ADD, formatter_class=fmt)
+    sa.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md, .html)")
+    sa.add_argument("--force", action="store_true", help="extract every document again, changed or not")
+    sl = ssub.add_parser("list", help="the stored documents with their claim and entity counts",
+                         epilog=EPILOG_STORE_LIST, formatter_class=fmt)
+    sl.add_argument("--format", default="text", choices=["text", "json"])
+    for p in (sa, sl):
+        p.add_argument("--store", metavar="FILE", help="the store database (default: store in the config)")
+        p.add_argument("--config", metavar="PYPROJECT", help="read [tool.claimcheck] from this file")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    sa.set_defaults(func=cmd_store_add)
+    sl.set_defaults(func=cmd_store_list)
+
+    def store_usage(args) -> int:
+        s.print_help(sys.stderr)
+        return 2
+
+    s.set_defaults(func=store_usage)
 
     e = sub.add_parser("extract", help="print the normalised claims, one JSON object a line", epilog=EPILOG_EXTRACT,
                        formatter_class=fmt)

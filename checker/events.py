@@ -65,9 +65,14 @@ def event_findings(corpus: Corpus) -> list[Finding]:
             continue
         claims.sort(key=lambda c: (c.kind == "place", c.start))  # event venues first
         what = "event placed in" if claims[0].kind == "event" else "place"
+        per_line: dict[int, Claim] = {}
+        for c in claims:  # one quote a line, the event claim where there is one
+            per_line.setdefault(c.line, c)
+        shown = sorted(per_line.values(), key=lambda c: (c.kind == "place", c.start))[:6]
         out.append(Finding(type="unsupported_claim", severity="warning", source=source,
                            message=f"{what} {claims[0].qualifiers.place}; no other source names {key}",
-                           evidence=dedupe((corpus.evidence(c) for c in claims), 4), claims=[c.id for c in claims]))
+                           evidence=sorted((corpus.evidence(c) for c in shown), key=lambda e: e.start),
+                           claims=[c.id for c in claims]))
     out += _located_conflicts(corpus)
     # the same event (participants, class, day) placed or dated differently across sources
     for a in events:

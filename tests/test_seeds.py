@@ -33,7 +33,8 @@ def test_former_president_is_a_role_conflict():
 
 def test_invented_summit_cities():
     rep, _, _ = report(SEEDS)
-    berlin = finding(rep, "002_", "unsupported_claim", "ベルリン")
+    (berlin,) = [f for f in rep["findings"] if f["source"].startswith("002_") and f["type"] == "unsupported_claim"
+                 and "ベルリン;" in f["message"]]
     assert berlin is not None and berlin["severity"] == "warning"
     lines = {e["line"] for e in berlin["evidence"]}
     assert {2, 13} <= lines  # the prose (アラスカやベルリン、大阪…) and the table row
