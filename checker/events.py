@@ -169,7 +169,8 @@ def internal_event_findings(corpus: Corpus) -> list[Finding]:
                     and b.sentence_start != a.sentence_start]
             if held:
                 # the plainest statement that it took place: a stated date, a table's key-value row
-                b = max(held, key=lambda c: (c.qualifiers.table is not None, c.qualifiers.time is not None, -c.start))
+                b = max(held, key=lambda c: (c.qualifiers.topic is not None, c.qualifiers.table is not None,
+                                             c.qualifiers.time is not None, -c.start))
                 out.append(Finding(
                     type="internal_contradiction", severity="error", source=source,
                     message=(f"{a.qualifiers.place}: marked as not held here, but the same document gives "

@@ -477,7 +477,8 @@ class DocExtractor:
                            planned=any(w in rest for w in L.PLANNED) if place_header else False,
                            hedged=any(w in rest for w in L.HEDGES) if place_header else False,
                            negated=any(w in rest for w in L.NOT_HELD) if place_header else False,
-                           time=dates[0].iso if dates else None, table=hdr, keywords=keywords, partners=parts)
+                           time=dates[0].iso if dates else None, table=hdr, keywords=keywords, partners=parts,
+                           topic=cells[0] if key_value else None)
             span = row_span if place_header else (row.cell_spans[0][0], row.cell_spans[1][1])
             self._claim(s, span, "event", "・".join(parts) or cells[0], "開催", "event:meeting", pname, q)
 
