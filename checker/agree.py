@@ -65,7 +65,7 @@ def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreemen
     corroborated: set[str] = set()
     for label, g in sorted(by_label.items()):
         for comp in sorted(nx.connected_components(g), key=lambda c: sorted(c)):
-            cs = sorted((by_id[i] for i in comp), key=lambda c: (c.source, c.start))
+            cs = sorted((by_id[i] for i in comp), key=lambda c: (c.source, c.start, c.end, c.id))
             sources = sorted({c.source for c in cs})
             if len(sources) < 2:
                 continue
