@@ -40,6 +40,8 @@ def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreemen
             blocks[("rel", subj, c.predicate_class, c.object_id or c.object)].append(c)
             if subj:
                 blocks[("rel", "", c.predicate_class, c.object_id or c.object)].append(c)
+        elif c.kind == "relation" and len(c.subject) >= 2 and not c.predicate_class.startswith("located:"):
+            blocks[("rel-s", c.subject_id or c.subject, c.predicate_class)].append(c)  # 火災が発生した
         elif c.kind == "event":
             for p in q.partners:
                 blocks[("event", p)].append(c)
@@ -89,6 +91,10 @@ def _same(a: Claim, b: Claim, key: tuple, corpus: Corpus) -> tuple[str, str, str
         if ca and cb and ca != cb:
             return None
         return (corpus.label(a.subject_id, a.subject), "役職", f"{ca or cb or ''}{qa.role}")
+    if kind == "rel-s":
+        if qa.negated != qb.negated or (qa.place and qb.place and not places_match(qa.place, qb.place)):
+            return None
+        return (corpus.label(a.subject_id, a.subject), a.predicate, "")
     if kind == "rel":
         if len(a.object or "") < 2:
             return None

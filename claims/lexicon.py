@@ -28,7 +28,8 @@ PREDICATE_CLASS = {
     "支持": "support", "支援": "support", "反対": "oppose", "拒否": "oppose", "認める": "accept",
     "解放": "release", "釈放": "release", "訪れる": "visit", "訪問": "visit", "出席": "attend",
     "参加": "attend", "指示": "instruct", "発生": "occur", "起きる": "occur", "発表": "announce",
-    "観測": "observe", "到着": "arrive", "到着する": "arrive", "会う": "meet", "出発": "depart", "設置": "set_up", "開設": "set_up", "解除": "lift", "要請": "request",
+    "観測": "observe", "命名": "name", "名付ける": "name", "切り替える": "switch", "切り替わる": "switch",
+    "格上げ": "upgrade", "引き下げる": "downgrade", "到着": "arrive", "到着する": "arrive", "会う": "meet", "出発": "depart", "設置": "set_up", "開設": "set_up", "解除": "lift", "要請": "request",
     "死亡": "die", "亡くなる": "die", "辞任": "resign", "就任": "take_office", "選出": "elect",
 }
 HEDGES = ("可能性", "見通し", "とみられる", "と見られる", "だろう", "かもしれない", "模様", "予定", "見込み",
