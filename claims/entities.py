@@ -1,7 +1,7 @@
 """Entity resolution across documents: one canonical id per person and place.
 
 People are grouped by a normalised surname (katakana spelling variants folded: ウィトコフ /
-ウィットコフ, ヴァンス / バンス); a full name (ピート・ヘグセス) joins the group of its surname.
+ウィットコフ, ヴァンス / バンス); a full name (ジョン・スミス) joins the group of its surname.
 Places are grouped by :func:`claims.roles.place_key` (country aliases, 州/県/市 suffixes).
 """
 from __future__ import annotations

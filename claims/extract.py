@@ -287,7 +287,7 @@ class DocExtractor:
             reporters = {name for name, a, b in self._reported if a <= t.idx < b}
             others = [p.name for p in people if p.name not in reporters]
             # "電話会談が行われたと認めた": the event is the content's own subject, so the reporter is
-            # outside it; "トランプ氏との電話で…と述べた": the reporter is the content's unstated subject
+            # outside it; "スミス氏との電話で…と述べた": the reporter is the content's unstated subject
             ev_subject = text[t.idx + len(t.text):t.idx + len(t.text) + 1] in ("が", "は")
             parts = others if (len(set(others)) >= 2 or ev_subject) else [p.name for p in people]
             inherited = False
@@ -303,7 +303,7 @@ class DocExtractor:
             planned = any(w in tail[:30] for w in L.PLANNED) or tail.startswith(("へ", "する予定"))
             hedged = any(w in tail[:30] for w in L.HEDGES)
             qty = next((q.quantity for q in find_quantities(text) if q.quantity.unit == "分"), None)
-            for place in venues:  # coordinated venues (アラスカやベルリン、大阪) give one claim each
+            for place in venues:  # coordinated venues (札幌や仙台、福岡) give one claim each
                 q = Qualifiers(time=time, time_end=span_end, place=place.name if place else None, event=cls,
                                participants=parts_t,
                                planned=planned, hedged=hedged, negated=self._negated(toks, t.i), quantity=qty,
@@ -333,7 +333,7 @@ class DocExtractor:
                                       "を震源", "を中心", "が震源")) or (
                 p.end == ev.idx) or bool(re.match(r"^(?:といった|などの|など|のような)[^、。]{0,10}?(?:で|での|にて)", after))
             if venue:
-                # walk back over places joined by や、と・ (アラスカやベルリン、大阪といった都市で)
+                # walk back over places joined by や、と・ (札幌や仙台、福岡といった都市で)
                 chain = [p]
                 j = k
                 while j > 0 and re.fullmatch(r"[やと、・,]|および|及び", text[places[j - 1].end:places[j].start]):
@@ -377,7 +377,7 @@ class DocExtractor:
 
     @staticmethod
     def _who(text: str, toks: list[Tok], tok: Tok, people: list[PersonMention]) -> str:
-        # the person whose name ends at or just before this token (プーチン氏 -> プーチン)
+        # the person whose name ends at or just before this token (スミス氏 -> スミス)
         for p in people:
             if p.start <= tok.idx < p.end or (p.end <= tok.idx <= p.end + 1 and tok.text in ("氏", "さん")) or (
                     p.role_end and p.start <= tok.idx < p.role_end):
@@ -501,7 +501,7 @@ def collect_names(pages: Sequence[Page], parses: Sequence[list[list[Tok]]]) -> N
             for p in find_people(s.text, toks):
                 if p.titled or "・" in p.name:
                     names.add(p.name)
-    # "A・B" whose parts are both surnames of other people is a pair (トランプ・プーチン会談), not a name
+    # "A・B" whose parts are both surnames of other people is a pair (スミス・ジョーンズ会談), not a name
     # a surname here is the last part of a multi-part name, or a name used alone
     lasts = {n.split("・")[-1] for n in names.known}
     pairs = {n for n in names.known if len(n.split("・")) >= 2 and all(x in lasts for x in n.split("・"))}

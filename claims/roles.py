@@ -2,7 +2,7 @@
 
 Names come from the SudachiPy part-of-speech tags (人名, 地名) and from katakana runs that a
 title or office marks as a person; offices come from a lexicon of Japanese office words, read
-before the name (アメリカ国防長官ピート・ヘグセス) or after it (ヘグセス米国防長官, トランプ前大統領).
+before the name (アメリカ国務長官ジョン・スミス) or after it (スミス米国務長官, スミス前大統領).
 Nothing here knows any particular person.
 """
 from __future__ import annotations
@@ -101,7 +101,7 @@ def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
             j = k
             while j + 2 < len(toks) and toks[j + 1].text == "・" and _name_like(toks[j + 2], known):
                 j += 2
-            # two name tokens side by side (岸田 文雄, ウラジーミル プーチン) form one name
+            # two name tokens side by side (山田 太郎, ジョン スミス) form one name
             while j + 1 < len(toks) and _name_like(toks[j + 1], known) and (
                     is_person_tag(toks[j]) and is_person_tag(toks[j + 1])):
                 j += 1
@@ -112,7 +112,7 @@ def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
     people = []
     for s, e in runs:
         name = text[s:e]
-        for o in OFFICES:  # a tokeniser that glued the title on (トランプ大統領)
+        for o in OFFICES:  # a tokeniser that glued the title on (スミス大統領)
             if name.endswith(o) and len(name) > len(o) + 1:
                 name, e = name[: -len(o)], e - len(o)
                 break
