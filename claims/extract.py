@@ -283,7 +283,7 @@ class DocExtractor:
             if cls == "call" and word == "電話" and t.i + 1 < len(toks) and toks[t.i + 1].lemma in ("会談", "協議"):
                 continue
             seen.add(cls)
-            # the one who reports an event is not one of its participants (ペスコフは…電話会談が行われたと述べた)
+            # the one who reports an event is not one of its participants (報道官は…電話会談が行われたと述べた)
             reporters = {name for name, a, b in self._reported if a <= t.idx < b}
             others = [p.name for p in people if p.name not in reporters]
             # "電話会談が行われたと認めた": the event is the content's own subject, so the reporter is
