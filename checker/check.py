@@ -18,7 +18,7 @@ from claims.ingest import InputError, read_documents
 from claims.models import Evidence, Extraction
 from claims.parse import Parser
 
-from .config import CHECK_CODES, Suppression, apply_baseline, read_suppressions
+from .config import CHECK_CODES, MAX_RELATED, Suppression, apply_baseline, read_suppressions
 from .pipeline import analyse
 from .records import Finding, FindingType, Report
 from .store import Store, is_store
@@ -88,9 +88,13 @@ def open_corpus(against: Sequence[str], parser: Parser, skip: set[str],
 
 
 def check(new: Sequence[str], against: Sequence[str], parser: Parser | None = None, *,
-          ignore: Iterable[str] = (), baseline: Counter | None = None, max_related: int = 50,
-          progress: Callable[[int], None] | None = None) -> CheckResult:
-    """Judge the documents under ``new`` against the corpus ``against``; ``ignore`` holds finding codes."""
+          ignore: Iterable[str] = (), baseline: Counter | None = None, max_related: int = MAX_RELATED,
+          diff: bool = True, progress: Callable[[int], None] | None = None) -> CheckResult:
+    """Judge the documents under ``new`` against the corpus ``against``.
+
+    ``ignore`` holds finding codes; ``baseline`` fingerprint counts (see :mod:`checker.config`);
+    ``diff=False`` skips the analysis of the corpus alone that the score diff needs.
+    """
     parser = parser or Parser()
     ignore = set(ignore)
     new_docs = read_documents(new)
@@ -102,7 +106,7 @@ def check(new: Sequence[str], against: Sequence[str], parser: Parser | None = No
         new_ex, _ = extract_documents(new_docs, parser, names=store.names(exclude=ids), progress=progress)
         related = store.related(new_ex, limit=max_related)
         corpus = store.load(related.ids)
-    before = analyse(corpus) if corpus else None
+    before = analyse(corpus) if corpus and diff else None
     after = analyse(corpus + new_ex)
 
     findings = [f for f in after.findings if f.source in ids and f.code not in ignore]
@@ -113,7 +117,8 @@ def check(new: Sequence[str], against: Sequence[str], parser: Parser | None = No
         findings, hidden = apply_baseline(findings, baseline)
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (f.source, f.evidence[0].start if f.evidence else 0, order[f.severity], f.code))
-    return CheckResult(new=sorted(ids), findings=findings, report=after, diff=score_diff(before, after),
+    changes = score_diff(before, after) if diff else ScoreDiff(sources=[], claims=[])
+    return CheckResult(new=sorted(ids), findings=findings, report=after, diff=changes,
                        compared=related.ids, related=related.total, corpus=corpus_size, suppressed=suppressed,
                        baselined=hidden)
 

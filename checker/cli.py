@@ -120,7 +120,8 @@ def cmd_check(args) -> int:
     try:
         result = check(args.new, against, ignore=codes_of([*config.ignore, *args.ignore]),
                        baseline=read_baseline(baseline) if baseline else None,
-                       max_related=args.max_related or config.max_related, progress=update)
+                       max_related=args.max_related or config.max_related,
+                       diff=args.format in ("text", "json"), progress=update)
     finally:
         close()
     if args.write_baseline:
@@ -220,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in this baseline file")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
     c.add_argument("--max-related", type=int, metavar="N",
-                   help="compare with at most the N most related corpus documents (default: 50)")
+                   help="compare with at most the N most related corpus documents (default: 25)")
     c.add_argument("--config", metavar="PYPROJECT", help="read [tool.claimcheck] from this file")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     c.set_defaults(func=cmd_check)

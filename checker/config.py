@@ -23,6 +23,7 @@ from .records import Finding
 CHECK_CODES = {"bad_suppression": "CC901"}
 CODES = {**FINDING_CODES, **CHECK_CODES}
 BASELINE_VERSION = 1
+MAX_RELATED = 25  # corpus documents a check compares with; analysis cost grows with their square
 
 
 # -- [tool.claimcheck] -----------------------------------------------------------------------------
@@ -30,12 +31,12 @@ BASELINE_VERSION = 1
 class Config(BaseModel):
     """Settings from pyproject.toml; command-line options override them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
     fail_on: Literal["error", "warning", "never"] = Field("error", alias="fail-on")
     ignore: tuple[str, ...] = ()  # finding codes (CC201) or types (unsupported_claim)
     store: Optional[str] = None
     baseline: Optional[str] = None
-    max_related: int = Field(50, alias="max-related", ge=1)
+    max_related: int = Field(MAX_RELATED, alias="max-related", ge=1)
 
 
 def find_pyproject(start: Path) -> Path | None:

@@ -85,13 +85,13 @@ def event_findings(corpus: Corpus) -> list[Finding]:
             da, db = to_date(qa.time), to_date(qb.time)
             if da and db and da == db and qa.place and qb.place and not places_match(qa.place, qb.place):
                 out.append(_conflict(corpus, "location_conflict", a, b,
-                                     f"{qa.event} of {qa.time} placed in {{mine}}; other source: {{theirs}}",
+                                     f"{qa.event} of {qa.time} placed in {{mine}}; {{src}} places it in {{theirs}}",
                                      qa.place, qb.place))
             if da and db and da != db and qa.event == qb.event and a.predicate == b.predicate \
                     and not (qa.time_end or qb.time_end) and qa.place and places_match(qa.place, qb.place) \
                     and len(set(qa.keywords) & set(qb.keywords)) >= 3:
                 out.append(_conflict(corpus, "date_conflict", a, b,
-                                     f"{qa.event} in {qa.place} dated {{mine}}; other source: {{theirs}}",
+                                     f"{qa.event} in {qa.place} dated {{mine}}; {{src}} dates it {{theirs}}",
                                      qa.time, qb.time))
     return out
 
@@ -99,15 +99,16 @@ def event_findings(corpus: Corpus) -> list[Finding]:
 def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, vb) -> Finding:
     """Blame the side with fewer supporting sources (ties: the later source id)."""
     def support(c: Claim, value, attr) -> int:
+        """Other sources that give this value for the same event."""
         return len({o.source for o in corpus.claims if o.kind == c.kind and o.source != c.source
-                    and getattr(o.qualifiers, attr) == value})
+                    and classes_match(o, c) and same_event(o, c) and getattr(o.qualifiers, attr) == value})
     attr = "place" if typ == "location_conflict" else "time"
     sa, sb = support(a, va, attr), support(b, vb, attr)
     refs = corpus.references
     a_first = (b.source in refs, sa < sb or (sa == sb and a.source > b.source)) > (a.source in refs, False)
     wrong, right, vw, vr = (a, b, va, vb) if a_first else (b, a, vb, va)
     return Finding(type=typ, severity="error", source=wrong.source,
-                   message=template.format(mine=vw, theirs=vr), evidence=[corpus.evidence(wrong)],
+                   message=template.format(mine=vw, theirs=vr, src=right.source), evidence=[corpus.evidence(wrong)],
                    contradicted_by=[corpus.evidence(right)], claims=[wrong.id])
 
 

@@ -18,7 +18,7 @@ from .common import Corpus
 from .events import event_findings, internal_event_findings, negation_findings, number_findings
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
 from .roles import person_countries, role_findings
-from .signals import placeholder_findings, unsourced_statistics
+from .signals import placeholder_findings, unsourced_statistics, unsupported_figures
 
 CODES = {
     "misattribution": "CC101", "role_conflict": "CC102", "location_conflict": "CC103", "date_conflict": "CC104",
@@ -48,7 +48,10 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     findings += placeholder_findings(corpus)
     findings += unsourced_statistics(corpus)
     findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial
+    findings = _merge_same_claim(findings)
     agrees, corroborated = agreements(corpus, countries)
+    already = {cid for f in findings for cid in f.claims}
+    findings += unsupported_figures(corpus, corroborated, already)
 
     contradicted: dict[str, set[str]] = defaultdict(set)
     for f in findings:
@@ -112,6 +115,30 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
             end=c.end, line=c.line, status=status))
     return Report(sources=sources, findings=findings, agreements=agrees, entities=resolver.entities,
                   claims=out_claims, documents=docs, raw_claims=claims)
+
+
+def _merge_same_claim(findings: list[Finding]) -> list[Finding]:
+    """One wrong value contradicted by several sources is one finding with all their quotes."""
+    merged: dict[tuple, Finding] = {}
+    grew: set[tuple] = set()
+    out: list[Finding] = []
+    for f in findings:
+        key = (f.type, f.source, tuple(f.claims))
+        if f.claims and f.type in ("number_conflict", "date_conflict", "location_conflict") and key in merged:
+            first = merged[key]
+            seen = {(e.source, e.start, e.end) for e in first.contradicted_by}
+            first.contradicted_by += [e for e in f.contradicted_by if (e.source, e.start, e.end) not in seen]
+            grew.add(key)
+            continue
+        merged[key] = f
+        out.append(f)
+    for key in grew:
+        f = merged[key]
+        first = f.contradicted_by[0].source
+        also = sorted({e.source for e in f.contradicted_by} - {first})
+        if also:
+            f.message = f"{f.message}; so do {', '.join(also)}"
+    return out
 
 
 def _number(findings: list[Finding]) -> list[Finding]:

@@ -84,14 +84,17 @@ def truth_discovery(extractions: list[Extraction], corroborated: set[str], contr
     return trust
 
 
+PENALTY_CAP = {"error": 0.45, "warning": 0.15, "info": 0.0}
+
+
 def finding_penalty(findings: list[Finding], source: str) -> tuple[float, dict[str, int]]:
+    """What a source's findings cost: per finding by severity, each severity capped."""
     counts: dict[str, int] = {}
-    total = 0.0
     for f in findings:
         if f.source == source:
             counts[f.severity] = counts.get(f.severity, 0) + 1
-            total += PENALTY[f.severity]
-    return min(total, 0.6), counts
+    total = sum(min(PENALTY[sev] * n, PENALTY_CAP[sev]) for sev, n in counts.items())
+    return total, counts
 
 
 def label(score: float) -> str:

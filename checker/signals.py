@@ -33,3 +33,21 @@ def unsourced_statistics(corpus: Corpus) -> list[Finding]:
                            message=f"figure {q.text} with no named source and no other source giving it",
                            evidence=[corpus.evidence(c)], claims=[c.id]))
     return out
+
+
+def unsupported_figures(corpus: Corpus, corroborated: set[str], already: set[str]) -> list[Finding]:
+    """A count, duration or amount that no other source gives (same unit, agreeing value)."""
+    out = []
+    qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity]
+    for c in qs:
+        q = c.qualifiers.quantity
+        if c.id in corroborated or c.id in already or q.unit in STAT_UNITS or c.source in corpus.references:
+            continue
+        if any(o.source != c.source and o.predicate_class == c.predicate_class
+               and quantities_agree(o.qualifiers.quantity, q) for o in qs):
+            continue
+        what = "・".join(c.qualifiers.measure[-2:]) or c.subject
+        out.append(Finding(type="unsupported_claim", severity="warning", source=c.source,
+                           message=f"figure {q.text} ({what}) appears in no other source",
+                           evidence=[corpus.evidence(c)], claims=[c.id]))
+    return out
