@@ -158,7 +158,7 @@ def cmd_store_add(args) -> int:
         total = len(store.hashes())
     if not args.quiet:
         print(f"{path}: {len(r.added)} added, {len(r.updated)} updated, {len(r.unchanged)} unchanged; "
-              f"{total} documents in the store", file=sys.stderr)
+              f"{total} document{'' if total == 1 else 's'} in the store", file=sys.stderr)
     return 0
 
 
@@ -188,6 +188,16 @@ def _write(path: str, text: str) -> None:
         p.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror})") from exc
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -220,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave out findings with this code or type (repeatable)")
     c.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in this baseline file")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
-    c.add_argument("--max-related", type=int, metavar="N",
+    c.add_argument("--max-related", type=_positive, metavar="N",
                    help="compare with at most the N most related corpus documents (default: 25)")
     c.add_argument("--config", metavar="PYPROJECT", help="read [tool.claimcheck] from this file")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

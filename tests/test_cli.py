@@ -18,7 +18,7 @@ def test_help_has_examples(command):
 
 def test_readme_documents_every_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("report", "check", "extract"):
+    for command in ("report", "check", "extract", "store add", "store list"):
         assert f"claimcheck {command}" in readme
 
 
