@@ -17,6 +17,7 @@ class Corpus:
                  references: Iterable[str] = ()):
         self.docs = {d.id: d for d in docs}
         self.references = set(references)  # sources of fixed high trust (--reference files)
+        self.place_index: dict[str, set[str]] | None = None  # place part -> sources, built on first use
         self.claims = list(claims)
         self.labels = labels
         self._starts = {d: line_starts(doc.text) for d, doc in self.docs.items()}
@@ -95,10 +96,14 @@ def dedupe(evs: Iterable[Evidence], limit: int = 6) -> list[Evidence]:
 def place_corroborated(corpus: "Corpus", source: str, place: str) -> bool:
     """Another source names this place: its most specific part, as a claim or anywhere in its text."""
     last = place_parts(place)[-1]
-    for c in corpus.claims:
-        if c.source == source or not c.qualifiers.place:
-            continue
-        if any(x == last or (len(x) > 1 and len(last) > 1 and (x in last or last in x))
-               for x in place_parts(c.qualifiers.place)):
+    if corpus.place_index is None:
+        index: dict[str, set[str]] = defaultdict(set)
+        for c in corpus.claims:
+            if c.qualifiers.place:
+                for x in place_parts(c.qualifiers.place):
+                    index[x].add(c.source)
+        corpus.place_index = index
+    for x, sources in corpus.place_index.items():
+        if sources - {source} and (x == last or (len(x) > 1 and len(last) > 1 and (x in last or last in x))):
             return True
     return any(last in d.text for sid, d in corpus.docs.items() if sid != source)

@@ -74,25 +74,32 @@ def event_findings(corpus: Corpus) -> list[Finding]:
                            evidence=sorted((corpus.evidence(c) for c in shown), key=lambda e: e.start),
                            claims=[c.id for c in claims]))
     out += _located_conflicts(corpus)
-    # the same event (participants, class, day) placed or dated differently across sources
-    for a in events:
-        for b in events:
-            if a.source >= b.source or not classes_match(a, b) or not same_event(a, b):
-                continue
-            qa, qb = a.qualifiers, b.qualifiers
-            if qa.planned or qb.planned or qa.negated or qb.negated:
-                continue
-            da, db = to_date(qa.time), to_date(qb.time)
-            if da and db and da == db and qa.place and qb.place and not places_match(qa.place, qb.place):
-                out.append(_conflict(corpus, "location_conflict", a, b,
-                                     f"{qa.event} of {qa.time} placed in {{mine}}; {{src}} places it in {{theirs}}",
-                                     qa.place, qb.place))
-            if da and db and da != db and qa.event == qb.event and a.predicate == b.predicate \
-                    and not (qa.time_end or qb.time_end) and qa.place and places_match(qa.place, qb.place) \
-                    and len(set(qa.keywords) & set(qb.keywords)) >= 3:
-                out.append(_conflict(corpus, "date_conflict", a, b,
-                                     f"{qa.event} in {qa.place} dated {{mine}}; {{src}} dates it {{theirs}}",
-                                     qa.time, qb.time))
+    # the same event (participants, class, day) placed or dated differently across sources;
+    # candidate pairs share a participant or a place (blocking), never all pairs
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for e in events:
+        for p in e.qualifiers.partners:
+            blocks[("p", p)].append(e)
+        if not e.qualifiers.partners and e.qualifiers.place:
+            blocks[("pl", place_parts(e.qualifiers.place)[0])].append(e)
+    pairs = {(a.id, b.id): (a, b) for bl in blocks.values() for a in bl for b in bl if a.source < b.source}
+    for _, (a, b) in sorted(pairs.items()):
+        if not classes_match(a, b) or not same_event(a, b):
+            continue
+        qa, qb = a.qualifiers, b.qualifiers
+        if qa.planned or qb.planned or qa.negated or qb.negated:
+            continue
+        da, db = to_date(qa.time), to_date(qb.time)
+        if da and db and da == db and qa.place and qb.place and not places_match(qa.place, qb.place):
+            out.append(_conflict(corpus, "location_conflict", a, b,
+                                 f"{qa.event} of {qa.time} placed in {{mine}}; {{src}} places it in {{theirs}}",
+                                 qa.place, qb.place))
+        if da and db and da != db and qa.event == qb.event and a.predicate == b.predicate \
+                and not (qa.time_end or qb.time_end) and qa.place and places_match(qa.place, qb.place) \
+                and len(set(qa.keywords) & set(qb.keywords)) >= 3:
+            out.append(_conflict(corpus, "date_conflict", a, b,
+                                 f"{qa.event} in {qa.place} dated {{mine}}; {{src}} dates it {{theirs}}",
+                                 qa.time, qb.time))
     return out
 
 
@@ -113,47 +120,66 @@ def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, v
 
 
 def number_findings(corpus: Corpus) -> list[Finding]:
+    """Counts, durations and amounts that disagree: across sources (same unit, same words before the
+    number) and inside one document (same unit, same context).  Pairs come from blocking keys."""
     qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity]
     out: list[Finding] = []
-    seen: set[tuple[str, str]] = set()
-    for a in qs:
-        for b in qs:
-            if a.id >= b.id or a.predicate_class != b.predicate_class:
-                continue
-            qa, qb = a.qualifiers, b.qualifiers
-            if quantities_agree(qa.quantity, qb.quantity):
-                continue
-            kw = shared(qa.keywords, qb.keywords)
-            if a.source == b.source:
-                if a.sentence_start == b.sentence_start or set(qa.partners) != set(qb.partners):
+    by_doc: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    by_measure: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in qs:
+        by_doc[(c.predicate_class, c.source)].append(c)
+        for m in set(c.qualifiers.measure):
+            by_measure[(c.predicate_class, m)].append(c)
+
+    def related(c: Claim) -> set[str]:
+        return {o.id for m in set(c.qualifiers.measure) for o in by_measure[(c.predicate_class, m)]}
+
+    by_id = {c.id: c for c in qs}
+    support_cache: dict[str, int] = {}
+
+    def support(c: Claim) -> int:
+        """Other sources giving an agreeing value for the same measure."""
+        if c.id not in support_cache:
+            support_cache[c.id] = len({by_id[o].source for o in related(c) if by_id[o].source != c.source
+                                       and quantities_agree(by_id[o].qualifiers.quantity, c.qualifiers.quantity)})
+        return support_cache[c.id]
+
+    for claims in by_doc.values():  # inside one document
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
+                qa, qb = a.qualifiers, b.qualifiers
+                if a.sentence_start == b.sentence_start or set(qa.partners) != set(qb.partners) \
+                        or qa.quantity.bound != qb.quantity.bound or quantities_agree(qa.quantity, qb.quantity):
                     continue
-                union = len(set(qa.keywords) | set(qb.keywords)) or 1
-                if kw < 3 or kw / union < 0.2 or qa.quantity.bound != qb.quantity.bound:
+                kw = shared(qa.keywords, qb.keywords)
+                if kw < 3 or kw / (len(set(qa.keywords) | set(qb.keywords)) or 1) < 0.2:
                     continue
-                key = (a.id, b.id)
-                if key in seen:
-                    continue
-                seen.add(key)
                 out.append(Finding(
                     type="internal_contradiction", severity="error", source=a.source,
                     message=(f"the document gives {qa.quantity.text} and, elsewhere, {qb.quantity.text} "
                              f"for what reads as the same count"),
                     evidence=[corpus.evidence(a), corpus.evidence(b)], claims=[a.id, b.id]))
-            else:
-                if len(qa.partners) >= 2 and len(qb.partners) >= 2 and shared(qa.partners, qb.partners) < 2:
-                    continue
-                if not shared(qa.measure, qb.measure) or kw < 2:
-                    continue
-                support_a = sum(1 for o in qs if o.source not in (a.source,) and o.predicate_class == a.predicate_class
-                                and quantities_agree(o.qualifiers.quantity, qa.quantity))
-                support_b = sum(1 for o in qs if o.source not in (b.source,) and o.predicate_class == b.predicate_class
-                                and quantities_agree(o.qualifiers.quantity, qb.quantity))
-                wrong, right = (a, b) if support_a < support_b or (support_a == support_b and a.source > b.source) else (b, a)
-                out.append(Finding(
-                    type="number_conflict", severity="error", source=wrong.source,
-                    message=(f"{wrong.qualifiers.quantity.text} here; {right.source} gives "
-                             f"{right.qualifiers.quantity.text}"),
-                    evidence=[corpus.evidence(wrong)], contradicted_by=[corpus.evidence(right)], claims=[wrong.id]))
+    pairs: set[tuple[str, str]] = set()
+    for claims in by_measure.values():  # across sources: the same words before the number
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
+                if a.source != b.source:
+                    pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+    for x, y in sorted(pairs):
+        a, b = by_id[x], by_id[y]
+        qa, qb = a.qualifiers, b.qualifiers
+        if quantities_agree(qa.quantity, qb.quantity):
+            continue
+        if len(qa.partners) >= 2 and len(qb.partners) >= 2 and shared(qa.partners, qb.partners) < 2:
+            continue
+        if shared(qa.keywords, qb.keywords) < 2:
+            continue
+        sa, sb = support(a), support(b)
+        wrong, right = (a, b) if sa < sb or (sa == sb and a.source > b.source) else (b, a)
+        out.append(Finding(
+            type="number_conflict", severity="error", source=wrong.source,
+            message=f"{wrong.qualifiers.quantity.text} here; {right.source} gives {right.qualifiers.quantity.text}",
+            evidence=[corpus.evidence(wrong)], contradicted_by=[corpus.evidence(right)], claims=[wrong.id]))
     return out
 
 
