@@ -401,11 +401,11 @@ class DocExtractor:
                     break
             if attr:
                 used.add(p.start)
-                q = Qualifiers(place=p.name, time=time, keywords=keywords, topic=attr)
+                q = Qualifiers(place=p.name, place_kind=p.kind, time=time, keywords=keywords, topic=attr)
                 self._claim(s, (p.start, p.end), "relation", attr, "所在", f"located:{attr}", p.name, q)
         for p in places:
             if p.kind != "country" and p.start not in used:
-                q = Qualifiers(place=p.name, time=time, keywords=keywords)
+                q = Qualifiers(place=p.name, place_kind=p.kind, time=time, keywords=keywords)
                 self._claim(s, (p.start, p.end), "place", p.name, "言及", "place", p.name, q)
 
     # -- quantities ----------------------------------------------------------------------------

@@ -57,6 +57,7 @@ class Qualifiers(Record):
     time_end: Optional[str] = None  # last day of a span, or the latest other date in the sentence
     place: Optional[str] = None
     place_id: Optional[str] = None
+    place_kind: Optional[Literal["country", "region", "city"]] = None
     speaker: Optional[str] = None
     speaker_id: Optional[str] = None
     role: Optional[str] = None  # office as written for the subject (国防長官)
