@@ -48,7 +48,8 @@ def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreemen
             if q.time and len(q.time) == 10:
                 blocks[("event-day", q.time)].append(c)
         elif c.kind == "quantity" and q.quantity:
-            blocks[("qty", c.predicate_class)].append(c)
+            # agreeing figures state the same number: block on unit and value
+            blocks[("qty", c.predicate_class, f"{q.quantity.value:g}")].append(c)
     edges: dict[tuple[str, str], tuple[str, str, str]] = {}
     for key, cs in blocks.items():
         for i, a in enumerate(cs):
