@@ -57,7 +57,15 @@ def _load(paths, quiet: bool, references=()):
     from .pipeline import _reference_names
 
     refs = [load_reference(r) for r in references or ()]
-    docs = read_documents(paths)
+    skipped: list = []
+    docs = read_documents(paths, skipped)
+    if skipped and not quiet:
+        shown = ", ".join(str(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
+        print(f"note: {len(skipped)} file(s) that are not .txt, .md or .html were left out: {shown}",
+              file=sys.stderr)
+    for d in docs:
+        if not d.visible.strip() and not quiet:
+            print(f"note: {d.path} has no text", file=sys.stderr)
     update, close = _progress(sum(len(d.visible) for d in docs), not quiet)
     try:
         ex, names = extract_documents(docs, Parser(), names=_reference_names(refs), progress=update)

@@ -19,18 +19,24 @@ class InputError(Exception):
     """A problem with the user's input that the CLI reports without a traceback."""
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Every supported file under ``paths``, sorted, each once.  Unknown paths raise InputError."""
+def discover(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> list[Path]:
+    """Every supported file under ``paths``, sorted, each once.  Unknown paths raise InputError.
+
+    Files in folders that are not documents (other extensions, hidden files) go to ``skipped``,
+    so the caller can say what it left out.
+    """
     found: dict[Path, None] = {}
     for raw in paths:
         p = Path(raw)
         if not p.exists():
             raise InputError(f"{raw}: no such file or directory")
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            for f in files:
-                found[f] = None
+            for f in sorted(x for x in p.rglob("*") if x.is_file()):
+                hidden = any(part.startswith(".") for part in f.relative_to(p).parts)
+                if f.suffix.lower() in SUFFIXES and not hidden:
+                    found[f] = None
+                elif skipped is not None and not hidden:
+                    skipped.append(f)
         elif p.suffix.lower() in SUFFIXES:
             found[p] = None
         else:
@@ -112,8 +118,8 @@ def read_document(path: Path) -> Document:
     )
 
 
-def read_documents(paths: Iterable[str | Path]) -> list[Document]:
-    files = discover(paths)
+def read_documents(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> list[Document]:
+    files = discover(paths, skipped)
     docs = [read_document(f) for f in files]
     seen: dict[str, str] = {}
     for d in docs:
