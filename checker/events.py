@@ -95,16 +95,30 @@ def event_findings(corpus: Corpus) -> list[Finding]:
                                  f"{qa.event} of {qa.time} placed in {{mine}}; {{src}} places it in {{theirs}}",
                                  qa.place, qb.place))
         if da and db and da != db and qa.event == qb.event and a.predicate == b.predicate \
-                and not (qa.time_end or qb.time_end) and qa.place and places_match(qa.place, qb.place) \
-                and len(set(qa.keywords) & set(qb.keywords)) >= 3:
-            out.append(_conflict(corpus, "date_conflict", a, b,
-                                 f"{qa.event} in {qa.place} dated {{mine}}; {{src}} dates it {{theirs}}",
-                                 qa.time, qb.time))
+                and _names_present(corpus, a) and _names_present(corpus, b) \
+                and not (qa.time_end or qb.time_end) and len(set(qa.keywords) & set(qb.keywords)) >= 3 \
+                and (not (qa.place and qb.place) or places_match(qa.place, qb.place)) \
+                and (qa.place or qb.place or qa.partners):
+            f = _conflict(corpus, "date_conflict", a, b,
+                          f"{qa.event}{' in ' + (qa.place or qb.place) if qa.place or qb.place else ''} dated "
+                          f"{{mine}}; {{src}} dates it {{theirs}}", qa.time, qb.time, need_support=True)
+            if f:
+                out.append(f)
     return out
 
 
-def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, vb) -> Finding:
-    """Blame the side with fewer supporting sources (ties: the later source id)."""
+def _names_present(corpus: Corpus, c: Claim) -> bool:
+    """Every participant is named in the claim's own sentence (not carried over from an earlier one)."""
+    sentence = corpus.docs[c.source].text[c.sentence_start:c.sentence_end]
+    return all(name.split("・")[-1] in sentence for name in c.qualifiers.participants)
+
+
+def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, vb,
+              need_support: bool = False) -> Finding | None:
+    """Blame the side with fewer supporting sources (ties: the later source id).
+
+    With ``need_support``, only a value nobody else gives, against one that another source gives,
+    is blamed: two dated occurrences (two press conferences) must not contradict each other."""
     def support(c: Claim, value, attr) -> int:
         """Other sources that give this value for the same event."""
         return len({o.source for o in corpus.claims if o.kind == c.kind and o.source != c.source
@@ -112,6 +126,8 @@ def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, v
     attr = "place" if typ == "location_conflict" else "time"
     sa, sb = support(a, va, attr), support(b, vb, attr)
     refs = corpus.references
+    if need_support and not (a.source in refs or b.source in refs) and (sa == 0) == (sb == 0):
+        return None
     a_first = (b.source in refs, sa < sb or (sa == sb and a.source > b.source)) > (a.source in refs, False)
     wrong, right, vw, vr = (a, b, va, vb) if a_first else (b, a, vb, va)
     return Finding(type=typ, severity="error", source=wrong.source,
@@ -131,6 +147,8 @@ def number_findings(corpus: Corpus) -> list[Finding]:
         for m in set(c.qualifiers.measure):
             by_measure[(c.predicate_class, m)].append(c)
 
+    by_id = {c.id: c for c in qs}
+
     def related(c: Claim) -> set[str]:
         return {o.id for m in set(c.qualifiers.measure) for o in by_measure[(c.predicate_class, m)]}
 
@@ -144,21 +162,35 @@ def number_findings(corpus: Corpus) -> list[Finding]:
                                        and quantities_agree(by_id[o].qualifiers.quantity, c.qualifiers.quantity)})
         return support_cache[c.id]
 
-    for claims in by_doc.values():  # inside one document
-        for i, a in enumerate(claims):
-            for b in claims[i + 1:]:
-                qa, qb = a.qualifiers, b.qualifiers
-                if a.sentence_start == b.sentence_start or set(qa.partners) != set(qb.partners) \
-                        or qa.quantity.bound != qb.quantity.bound or quantities_agree(qa.quantity, qb.quantity):
-                    continue
-                kw = shared(qa.keywords, qb.keywords)
-                if kw < 3 or kw / (len(set(qa.keywords) | set(qb.keywords)) or 1) < 0.2:
-                    continue
-                out.append(Finding(
-                    type="internal_contradiction", severity="error", source=a.source,
-                    message=(f"the document gives {qa.quantity.text} and, elsewhere, {qb.quantity.text} "
-                             f"for what reads as the same count"),
-                    evidence=[corpus.evidence(a), corpus.evidence(b)], claims=[a.id, b.id]))
+    inside: set[tuple[str, str]] = set()
+    for claims in by_doc.values():  # inside one document: exact figures share a measure word,
+        bounded = [c for c in claims if c.qualifiers.quantity.bound in ("ge", "le")]  # "N以上" totals a bound
+        for i, a in enumerate(bounded):
+            for b in bounded[i + 1:]:
+                inside.add((a.id, b.id))
+    for (pclass, m), claims in by_measure.items():
+        # approximate figures (約200棟 / 約300棟) for the same measure; exact figures in one careful
+        # text are usually different counts (two rounds of a vote), so they are not compared
+        approx = [c for c in claims if c.qualifiers.quantity.approx]
+        for i, a in enumerate(approx):
+            for b in approx[i + 1:]:
+                if a.source == b.source:
+                    inside.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
+    for x, y in sorted(inside):
+        a, b = by_id[x], by_id[y]
+        qa, qb = a.qualifiers, b.qualifiers
+        if a.sentence_start == b.sentence_start or set(qa.partners) != set(qb.partners) \
+                or qa.owner != qb.owner \
+                or qa.quantity.bound != qb.quantity.bound or quantities_agree(qa.quantity, qb.quantity):
+            continue
+        kw = shared(qa.keywords, qb.keywords)
+        if kw < 3 or kw / (len(set(qa.keywords) | set(qb.keywords)) or 1) < 0.2:
+            continue
+        out.append(Finding(
+            type="internal_contradiction", severity="error", source=a.source,
+            message=(f"the document gives {qa.quantity.text} and, elsewhere, {qb.quantity.text} "
+                     f"for what reads as the same count"),
+            evidence=[corpus.evidence(a), corpus.evidence(b)], claims=[a.id, b.id]))
     pairs: set[tuple[str, str]] = set()
     for claims in by_measure.values():  # across sources: the same words before the number
         for i, a in enumerate(claims):
@@ -172,10 +204,14 @@ def number_findings(corpus: Corpus) -> list[Finding]:
             continue
         if len(qa.partners) >= 2 and len(qb.partners) >= 2 and shared(qa.partners, qb.partners) < 2:
             continue
+        if qa.owner and qb.owner and qa.owner != qb.owner:
+            continue  # 高市氏の181票 and 石破氏の215票 are two counts
         if shared(qa.keywords, qb.keywords) < 2:
             continue
         sa, sb = support(a), support(b)
-        wrong, right = (a, b) if sa < sb or (sa == sb and a.source > b.source) else (b, a)
+        if (sa == 0) == (sb == 0):
+            continue  # both figures corroborated (two different counts), or neither: no side to take
+        wrong, right = (a, b) if sa == 0 else (b, a)
         out.append(Finding(
             type="number_conflict", severity="error", source=wrong.source,
             message=f"{wrong.qualifiers.quantity.text} here; {right.source} gives {right.qualifiers.quantity.text}",

@@ -27,6 +27,7 @@ def role_findings(corpus: Corpus) -> list[Finding]:
     roles = [c for c in corpus.claims if c.kind == "role" and c.subject_id and c.qualifiers.role]
     out: list[Finding] = []
     out += _holder_conflicts(corpus, roles, countries)
+    out += _office_conflicts(corpus, roles, out)
     out += _former_conflicts(corpus, roles, countries)
     return out
 
@@ -67,6 +68,10 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         holders = Counter(x.subject_id for x in rivals)
         holder, _ = holders.most_common(1)[0]
         rival_sources = sorted({x.source for x in rivals if x.subject_id == holder})
+        if not (set(rival_sources) & refs):
+            y_sources = {y.source} | {o.source for o in same}
+            if len(rival_sources) <= len(y_sources):
+                continue  # one source against one: no side to take
         flagged.add((y.source, y.subject_id or ""))
         office = f"{cy or next(iter(rival_countries)) or ''}{y.qualifiers.role}"
         hname, yname = corpus.label(holder), corpus.label(y.subject_id, y.subject)
@@ -116,4 +121,32 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
                      f"{len(srcs)} source(s) show {name} as the sitting {cy or ''}{y.qualifiers.role} at that date"),
             evidence=[corpus.evidence(y)], contradicted_by=dedupe(corpus.evidence(x) for x in sitting),
             claims=[y.id]))
+    return out
+
+
+def _office_conflicts(corpus: Corpus, roles: list[Claim], found: list[Finding]) -> list[Finding]:
+    """Person X called 外相 in one source while more sources call X 官房長官 at that date."""
+    out = []
+    done = {cid for f in found for cid in f.claims}
+    current = [c for c in roles if c.qualifiers.status == "current" and c.qualifiers.role in UNIQUE_OFFICES]
+    for y in current:
+        if y.source in corpus.references or y.id in done:
+            continue
+        role = y.qualifiers.role or ""
+        mine = {o.source for o in current if o.subject_id == y.subject_id and o.qualifiers.role == role
+                and _when(o, y)}
+        other = [o for o in current if o.subject_id == y.subject_id and o.source != y.source and _when(o, y)
+                 and o.qualifiers.role and role not in o.qualifiers.role and o.qualifiers.role not in role]
+        sources = {o.source for o in other}
+        if not other or len(sources - mine) <= len(mine) and not (sources & corpus.references):
+            continue
+        name = corpus.label(y.subject_id, y.subject)
+        statements = [s for s in corpus.by_source[y.source] if s.kind == "statement"
+                      and s.qualifiers.speaker_id == y.subject_id and s.sentence_start == y.sentence_start]
+        out.append(Finding(
+            type="role_conflict", severity="error", source=y.source,
+            message=(f"{name} is called {role}; {len(sources)} source(s) give {name} the office of "
+                     f"{other[0].qualifiers.role} at that date"),
+            evidence=dedupe([corpus.evidence(y)] + [corpus.evidence(s) for s in statements[:1]]),
+            contradicted_by=dedupe(corpus.evidence(o) for o in other), claims=[y.id]))
     return out

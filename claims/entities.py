@@ -112,6 +112,8 @@ class Resolver:
             upd["partners"] = tuple(sorted({self.person(p) or p for p in q.participants}))
         if q.speaker:
             upd["speaker_id"] = self.person(q.speaker)
+        if q.owner:
+            upd["owner"] = self.person(q.owner) or q.owner
         if q.place:
             upd["place_id"] = self.place(q.place)
         if q.country:

@@ -75,7 +75,7 @@ class DocExtractor:
 
     # -- the document --------------------------------------------------------------------------
     def run(self) -> Extraction:
-        ctx = Context(section_date=self.doc.published)
+        ctx = Context(section_date=self.doc.published or self._anchor())
         for s, toks in zip(self.page.sentences, self.parses):
             stated = find_published(self.doc.text[s.start:s.end + 40]) if s.table is None else None
             if stated:
@@ -88,6 +88,15 @@ class DocExtractor:
                 raise RuntimeError(f"{self.doc.id}:{s.line}: extraction failed: {exc}") from exc
         return Extraction(document=self.doc, claims=tuple(self.claims), mentions=tuple(self.mentions),
                           signals=self.signals())
+
+    def _anchor(self) -> str | None:
+        """For a page that states no date of its own: the year it mentions most, so that 9月28日
+        and 同日 can still be read.  Ties go to the later year."""
+        years = re.findall(r"(?<!\d)((?:19|20)\d\d)年", self.doc.visible)
+        if not years:
+            return None
+        counts = {y: years.count(y) for y in set(years)}
+        return max(counts, key=lambda y: (counts[y], y))
 
     def signals(self) -> dict[str, int]:
         text = self.doc.text
@@ -413,12 +422,15 @@ class DocExtractor:
         for qv in find_quantities(s.text):
             qty = qv.quantity
             parts = tuple(sorted({p.name for p in people} or set(ctx.participants or ctx.doc_participants)))
-            pclass = f"quantity:{qty.unit}" + (":rate" if qv.rate else "")
+            pclass = f"quantity:{qty.unit}" + (":rate" if qv.rate else "") + (
+                ":diff" if s.text[qv.end:qv.end + 1] == "差" else "")  # 21票差 is a margin, not a count
+            before = [p for p in people if p.end <= qv.start]
+            owner = max(before, key=lambda p: p.end).name if before else None
             measure = tuple(dict.fromkeys(t.lemma for t in toks if qv.start - 14 <= t.idx < qv.start
                                           and t.pos in ("NOUN", "PROPN") and len(t.lemma) >= 2
                                           and not any(ch.isdigit() for ch in t.lemma)))
             q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
-                           time=ctx.event_date, measure=measure)
+                           time=ctx.event_date, measure=measure, owner=owner)
             subject = self._measured(s.text, toks, qv.start, qty.text) or "".join(measure[-1:]) \
                 or "・".join(parts) or (keywords[0] if keywords else "")
             self._claim(s, (qv.start, qv.end), "quantity", subject, qty.text, pclass, qty.text, q)
@@ -463,8 +475,10 @@ class DocExtractor:
                 pclass = f"quantity:{qty.unit}" + (":rate" if qv.rate else "")
                 attributed = any(a in cell for a in L.ATTRIBUTION) and any(
                     "固有名詞" in t.tag and "地名" not in t.tag and t.text in cell for t in toks)
+                measure = tuple(dict.fromkeys(t.lemma for t in toks if t.pos in ("NOUN", "PROPN")
+                                              and len(t.lemma) >= 2 and t.text in cells[0]))
                 q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
-                               table=hdr)
+                               table=hdr, measure=measure)
                 self._claim(s, (cs + qv.start, cs + qv.end), "quantity", cells[0], qty.text, pclass, qty.text, q)
         # a row about a place (開催都市, 開催地, 会談場所 …) is an event-place claim
         place_header = any(w in header[0] for w in ("都市", "開催地", "場所", "会場", "開催国", "地"))

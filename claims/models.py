@@ -76,6 +76,7 @@ class Qualifiers(Record):
     keywords: tuple[str, ...] = ()  # content words of the clause, for matching statements
     attributed: bool = False  # the sentence names a source (〜によると, 調べ)
     measure: tuple[str, ...] = ()  # words just before a number: what it counts (震源の深さ, 規模)
+    owner: Optional[str] = None  # the person a figure belongs to (高市氏が181票): name, then entity id
 
 
 ClaimKind = Literal["role", "event", "statement", "relation", "quantity", "table", "place"]

@@ -19,7 +19,7 @@ import yaml
 from . import lexicon as L
 from .ingest import InputError, decode
 from .models import Claim, Document, Extraction, Mention, Qualifiers
-from .roles import COUNTRIES, OFFICES
+from .roles import COUNTRIES, OFFICE_SYNONYMS, OFFICES
 from .segment import line_of, line_starts
 
 OPEN_END = "9999-12-31"
@@ -40,7 +40,7 @@ def _office(raw: str) -> tuple[str, str | None]:
     """石川県知事 -> (知事, 石川県): the office word and what qualifies it."""
     for o in OFFICES:
         if raw.endswith(o):
-            return o, raw[: -len(o)] or None
+            return OFFICE_SYNONYMS.get(o, o), raw[: -len(o)] or None
     return raw, None
 
 

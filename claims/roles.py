@@ -14,12 +14,15 @@ from .parse import Tok
 
 # office words, longest first when matched; generic Japanese vocabulary, no names
 OFFICES = sorted("""
-大統領 副大統領 首相 副首相 大臣 外務大臣 国防大臣 防衛大臣 財務大臣 外相 国防相 防衛相 財務相 蔵相
+大統領 副大統領 首相 副首相 大臣 外務大臣 国防大臣 防衛大臣 財務大臣 内閣総理大臣 総理大臣 法務大臣 経済産業大臣 外相 国防相 防衛相 財務相 蔵相
 法相 内相 経済相 官房長官 長官 国務長官 国防長官 財務長官 司法長官 商務長官 報道官 大統領報道官
 補佐官 大統領補佐官 特使 顧問 大統領顧問 大使 議長 副議長 団長 主席 国家主席 総書記 書記長 委員長
 事務総長 総長 上級代表 代表 知事 市長 町長 村長 総裁 社長 会長 監督 司令官 国王 女王 首席 局長
 議員 上院議員 下院議員 党首 幹事長 報道局長 外交官 教授 所長 理事長 最高指導者 首脳
 """.split(), key=len, reverse=True)
+# different words for one office, folded to the shorter form used in news copy
+OFFICE_SYNONYMS = {"外務大臣": "外相", "防衛大臣": "防衛相", "財務大臣": "財務相", "国防大臣": "国防相",
+                   "内閣総理大臣": "首相", "総理大臣": "首相", "法務大臣": "法相", "経済産業大臣": "経産相"}
 # offices held by one person per country at a time
 UNIQUE_OFFICES = {"大統領", "副大統領", "首相", "副首相", "国務長官", "国防長官", "財務長官", "司法長官",
                   "商務長官", "官房長官", "外務大臣", "国防大臣", "防衛大臣", "財務大臣", "外相", "国防相",
@@ -159,7 +162,7 @@ def _fill(pm: PersonMention, m: re.Match) -> None:
         if full.endswith(o) and len(o) > len(office):
             office, qual = o, full[: len(full) - len(o)]
             break
-    pm.role = office
+    pm.role = OFFICE_SYNONYMS.get(office, office)
     pm.qual = qual or None
     pm.country = COUNTRIES.get(country) if country else None
     pm.status = "former" if m.group("status") in ("前", "元") else "current"
