@@ -70,7 +70,7 @@ def event_findings(corpus: Corpus) -> list[Finding]:
             per_line.setdefault(c.line, c)
         shown = sorted(per_line.values(), key=lambda c: (c.kind == "place", c.start))[:6]
         out.append(Finding(type="unsupported_claim", severity="warning", source=source,
-                           message=f"{what} {claims[0].qualifiers.place}; no other source names {key}",
+                           message=f"{what} {claims[0].qualifiers.place}; no other source names this place",
                            evidence=sorted((corpus.evidence(c) for c in shown), key=lambda e: e.start),
                            claims=[c.id for c in claims]))
     out += _located_conflicts(corpus)

@@ -80,7 +80,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
                                                           detail="trusted facts supplied by the user: fixed trust")]
         penalty, sev = S.finding_penalty(findings, d.id)
         ids = checkable[d.id]
-        n_corr = sum(1 for c in ids if c in corroborated)
+        n_corr = sum(1 for c in ids if c in corroborated and c not in contradicted)  # contradicted wins
         n_contra = sum(1 for c in ids if c in contradicted)
         by_whom: dict[str, int] = defaultdict(int)
         for c in ids:

@@ -76,7 +76,13 @@ class DocExtractor:
     # -- the document --------------------------------------------------------------------------
     def run(self) -> Extraction:
         ctx = Context(section_date=self.doc.published or self._anchor())
+        seen: set[str] = set()
+        self.repeated = 0
         for s, toks in zip(self.page.sentences, self.parses):
+            if s.text in seen:
+                self.repeated += 1  # the same sentence again says nothing new; counted in the signals
+                continue
+            seen.add(s.text)
             stated = find_published(self.doc.text[s.start:s.end + 40]) if s.table is None else None
             if stated:
                 ctx.section_date, ctx.last_date = stated, stated
@@ -108,6 +114,7 @@ class DocExtractor:
             "placeholders": len(find_placeholders(text)),
             "seo_markers": len(SEO_MARKERS.findall(text)),
             "sentences": len(self.page.sentences),
+            "repeated_sentences": self.repeated,
         }
 
     def sentence(self, s: Sentence, toks: list[Tok], ctx: Context) -> None:

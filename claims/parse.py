@@ -84,7 +84,10 @@ class Parser:
                     return result
             except (OSError, ValueError, TypeError):
                 pass  # a damaged cache entry is parsed again
-        result = list(self._parse(sentences, progress))
+        # a page that repeats itself (a 200,000-character line of one sentence) is parsed once a text
+        unique = list(dict.fromkeys(sentences))
+        parsed = dict(zip(unique, self._parse(unique, progress)))
+        result = [parsed[s] for s in sentences]
         if self.use_cache:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

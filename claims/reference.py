@@ -44,6 +44,13 @@ def _office(raw: str) -> tuple[str, str | None]:
     return raw, None
 
 
+def _known_keys(entry: dict, allowed: set[str], where: str) -> None:
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise InputError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))}; "
+                         f"allowed: {', '.join(sorted(allowed))}")
+
+
 def load_reference(path: str | Path) -> Extraction:
     p = Path(path)
     try:
@@ -53,11 +60,17 @@ def load_reference(path: str | Path) -> Extraction:
     text = text.replace("\r\n", "\n")
     try:
         root = yaml.compose(text)
-        data = yaml.safe_load(text) or {}
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML ({exc})") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a mapping with 'offices' and/or 'events'")
+    except ValueError as exc:  # a date YAML recognises but cannot build (2023-13-14)
+        raise InputError(f"{path}: {exc} (dates are YYYY-MM-DD)") from exc
+    unknown = sorted(set(data) - {"offices", "events"}) if isinstance(data, dict) else []
+    if unknown:
+        raise InputError(f"{path}: unknown section(s) {', '.join(map(repr, unknown))}; "
+                         "the sections are 'offices' and 'events'")
+    if not isinstance(data, dict) or not (data.get("offices") or data.get("events")):
+        raise InputError(f"{path}: expected a mapping with 'offices' and/or 'events' (see examples/facts.yaml)")
     sid = p.stem
     starts = line_starts(text)
     nodes = {k.value: v for k, v in root.value} if root is not None and hasattr(root, "value") else {}
@@ -70,15 +83,20 @@ def load_reference(path: str | Path) -> Extraction:
         return a, a + len(quote), quote, line_of(starts, a)
 
     for k, (entry, node) in enumerate(zip(data.get("offices") or [], getattr(nodes.get("offices"), "value", []))):
-        where = f"{path}: offices[{k}]"
+        where = f"{path}: offices[{k}] (line {node.start_mark.line + 1})"
         if not isinstance(entry, dict) or not entry.get("person") or not entry.get("office"):
             raise InputError(f"{where}: each office needs 'person' and 'office'")
+        _known_keys(entry, {"person", "office", "country", "from", "to"}, where)
         a, b, quote, line = span(node)
         person = str(entry["person"])
         office, qual = _office(str(entry["office"]))
         country = entry.get("country")
         country = COUNTRIES.get(str(country), str(country)) if country else None
         start, end = _date(entry.get("from"), where), _date(entry.get("to"), where) or OPEN_END
+        if start is None:
+            raise InputError(f"{where}: 'from' is missing: when did {person} take the office?")
+        if start > end:
+            raise InputError(f"{where}: 'from' ({start}) is after 'to' ({end})")
         q = Qualifiers(time=start, time_end=end, role=office, country=country, status="current", topic=qual)
         claims.append(Claim(id=f"{sid}#o{k + 1}", source=sid, kind="role", subject=person, predicate="holds_office",
                             predicate_class="role", object=f"{country or ''}{qual or ''}{office}", qualifiers=q,
@@ -86,9 +104,10 @@ def load_reference(path: str | Path) -> Extraction:
         mentions.append(Mention(source=sid, text=person, type="person", start=a, end=b, line=line, role=office,
                                 country=country, status="current"))
     for k, (entry, node) in enumerate(zip(data.get("events") or [], getattr(nodes.get("events"), "value", []))):
-        where = f"{path}: events[{k}]"
+        where = f"{path}: events[{k}] (line {node.start_mark.line + 1})"
         if not isinstance(entry, dict) or not entry.get("name"):
             raise InputError(f"{where}: each event needs a 'name'")
+        _known_keys(entry, {"name", "participants", "date", "end", "place"}, where)
         a, b, quote, line = span(node)
         name = str(entry["name"])
         cls = next((c for w, c in sorted(L.EVENTS.items(), key=lambda kv: -len(kv[0])) if w in name), "meeting")

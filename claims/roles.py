@@ -196,6 +196,12 @@ def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
             while j + 1 < len(toks) and toks[j + 1].text in PLACE_SUFFIX and toks[j + 1].idx == toks[j].idx + len(toks[j].text):
                 j += 1
             s, e = t.idx, toks[j].idx + len(toks[j].text)
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            surname = not ("国" in t.tag) and ((nxt is not None and "人名" in nxt.tag)
+                                               or text[e:].startswith(TITLES + tuple(OFFICES)))
+            if surname or re.fullmatch(r"[ぁ-ゖー]+", text[s:e]):
+                k = j + 1  # 湯崎(英彦知事) is a person; ひろしま in brackets is a reading
+                continue
             # 国のA / A県B / A県のB: keep the container with the place (サウジアラビアのリヤド)
             if out and (out[-1].kind in ("country", "region")) and (
                     out[-1].end == s or (out[-1].end + 1 == s and text[out[-1].end] == "の")):

@@ -113,8 +113,8 @@ def test_large_store_parses_only_the_new_document(tmp_path, parser):
         assert len(store.documents()) == 1004
     counting = Parser(cache_dir=tmp_path / "fresh-cache")
     r = check([str(NEW)], [db], counting)
-    sentences = len(split(read_documents([NEW])[0].text).sentences)
-    assert counting.calls == sentences
+    sentences = {s.text for s in split(read_documents([NEW])[0].text).sentences}  # repeats are parsed once
+    assert counting.calls == len(sentences)
     assert r.corpus == 1004 and len(r.compared) <= MAX_RELATED
     assert {p.stem for p in CORPUS} <= set(r.compared)
     assert any(f.code == "CC101" and "オースティン" in f.message for f in r.findings)
