@@ -125,6 +125,7 @@ def _same(a: Claim, b: Claim, key: tuple, corpus: Corpus) -> tuple[str, str, str
             return None
         if not (set(qa.partners) & set(qb.partners)) and len(set(qa.keywords) & set(qb.keywords)) < 3:
             return None
-        who = "・".join(corpus.label(p, p) for p in qa.partners)
+        common = [m for m in qa.measure if m in qb.measure]
+        who = "・".join(common[-2:]) or "・".join(corpus.label(p, p) for p in qa.partners)
         return (who or a.subject, "数量", _value(qa.quantity))
     return None
