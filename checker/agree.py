@@ -9,7 +9,7 @@ from claims.models import Claim
 
 from claims.roles import place_parts
 
-from .common import Corpus, dedupe, places_match, same_participants, to_date
+from .common import Corpus, dedupe, places_match, same_participants
 from .events import classes_match
 from .records import Agreement
 from claims.values import quantities_agree

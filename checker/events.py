@@ -45,11 +45,6 @@ def _located_conflicts(corpus: Corpus) -> list[Finding]:
     return out
 
 
-def place_mentioned(corpus: Corpus, source: str, place: str) -> list[Claim]:
-    """Claims in other sources that name a compatible place."""
-    return [c for c in corpus.claims if c.source != source and (
-        places_match(c.qualifiers.place, place) or places_match(c.object, place))]
-
 
 def event_findings(corpus: Corpus) -> list[Finding]:
     events = [c for c in corpus.claims if c.kind == "event"]

@@ -9,7 +9,7 @@ from claims.entities import Resolver
 from claims.extract import Names, extract_documents
 from claims.reference import load_reference
 from claims.ingest import read_documents
-from claims.models import Claim, Document, Extraction
+from claims.models import Claim, Extraction
 from claims.parse import Parser
 
 from . import score as S

@@ -86,7 +86,7 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
                 type="misattribution", severity="error", source=y.source,
                 message=(f"statement attributed to {yname} ({y.qualifiers.role}); {len(rival_sources)} source(s) "
                          f"give the office of {office} at that date to {hname}"
-                         + (f", who made a matching statement" if theirs else "")),
+                         + (", who made a matching statement" if theirs else "")),
                 evidence=dedupe([corpus.evidence(y), corpus.evidence(st)]),
                 contradicted_by=dedupe([corpus.evidence(x) for x in holder_claims], 4)
                 + dedupe([corpus.evidence(s) for s in theirs], 4),

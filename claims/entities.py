@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from rapidfuzz import fuzz
 
@@ -120,7 +120,3 @@ class Resolver:
             upd["country"] = COUNTRIES.get(q.country, q.country)
         return c.model_copy(update={"subject_id": sid, "object_id": oid,
                                     "qualifiers": q.model_copy(update=upd)})
-
-
-def resolve_all(extractions: Iterable[Extraction], resolver: Resolver) -> list[Claim]:
-    return [resolver.resolve(c) for ex in extractions for c in ex.claims]

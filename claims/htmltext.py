@@ -7,7 +7,6 @@ separator after a header row, so that tables read the same as in Markdown.
 """
 from __future__ import annotations
 
-import bisect
 import html
 from html.parser import HTMLParser
 
@@ -137,7 +136,3 @@ def html_text(raw: str) -> tuple[str, list[int], str]:
         where.pop(0)
     title = " ".join("".join(p.title).split())
     return "".join(out), where, title
-
-
-def raw_line(raw_line_starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(raw_line_starts, offset)

@@ -19,7 +19,7 @@ EVENTS = {
     "記者会見": "press", "訪問": "visit", "地震": "earthquake", "津波": "tsunami", "選挙": "election",
     "大統領選": "election", "演説": "speech", "開催": "meeting", "総裁選": "election", "総選挙": "election",
     "投開票": "election", "投票": "election", "夕食会": "dinner", "晩餐会": "dinner", "ワーキングディナー": "dinner",
-    "式典": "ceremony", "会議": "meeting", "サミット": "meeting",
+    "式典": "ceremony", "会議": "meeting",
 }
 # classes that can name the same occurrence
 EVENT_COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"}), frozenset({"call", "meeting"})}

@@ -53,7 +53,6 @@ class Page:
     sentences: list[Sentence]
     footnotes: int  # reference-list entries
     footnote_marks: int  # [1] markers in running text
-    skipped_lines: int
 
 
 def line_starts(text: str) -> list[int]:
@@ -145,7 +144,7 @@ def _split(text: str) -> Page:
     starts = line_starts(text)
     lines = text.split("\n")
     sentences: list[Sentence] = []
-    footnotes = skipped = 0
+    footnotes = 0
     header: list[str] | None = None
     block = 0
     k = 0
@@ -210,4 +209,4 @@ def _split(text: str) -> Page:
             sentences.append(Sentence(o[0], o[-1] + 1, line_of(starts, o[0]), clean[s:e], o, block))
         k = end_line + 1
     marks = len(FOOTNOTE_MARK.findall(text))
-    return Page(sentences, footnotes, marks, skipped)
+    return Page(sentences, footnotes, marks)

@@ -114,13 +114,6 @@ def find_dates(text: str, ref: str | None, last: str | None = None) -> list[Date
     return merged
 
 
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """True when two (possibly partial) ISO dates can denote the same day."""
-    if not a or not b:
-        return True
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
 
 # --- quantities -------------------------------------------------------------------------------
 
