@@ -210,3 +210,14 @@ def _split(text: str) -> Page:
         k = end_line + 1
     marks = len(FOOTNOTE_MARK.findall(text))
     return Page(sentences, footnotes, marks)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of 「…」 and 『…』 quotations, brackets included."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "「『":
+            stack.append(i)
+        elif ch in "」』" and stack:
+            spans.append((stack.pop(), i + 1))
+    return spans
