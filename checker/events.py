@@ -77,9 +77,18 @@ def event_findings(corpus: Corpus) -> list[Finding]:
             blocks[("p", p)].append(e)
         if not e.qualifiers.partners and e.qualifiers.place:
             blocks[("pl", place_parts(e.qualifiers.place)[0])].append(e)
+        if len(e.predicate) >= 3:  # a named kind of event (総裁選, 首脳会談) for dates given without names
+            blocks[("w", e.predicate)].append(e)
     pairs = {(a.id, b.id): (a, b) for bl in blocks.values() for a in bl for b in bl if a.source < b.source}
     for _, (a, b) in sorted(pairs.items()):
-        if not classes_match(a, b) or not same_event(a, b):
+        if not classes_match(a, b):
+            continue
+        if not same_event(a, b):
+            bare = [c for c in (a, b) if not c.qualifiers.partners and not c.qualifiers.place]
+            if len(bare) == 1 and a.predicate == b.predicate:
+                f = _bare_date_conflict(corpus, bare[0], b if bare[0] is a else a)
+                if f:
+                    out.append(f)
             continue
         qa, qb = a.qualifiers, b.qualifiers
         if qa.planned or qb.planned or qa.negated or qb.negated:
@@ -100,6 +109,25 @@ def event_findings(corpus: Corpus) -> list[Finding]:
             if f:
                 out.append(f)
     return out
+
+
+def _bare_date_conflict(corpus: Corpus, bare: Claim, named: Claim) -> Finding | None:
+    """"総裁選は9月28日に行われた", with nobody named, against the date most sources give the
+    same kind of event: blamed only when nobody else gives its date and two or more give the other."""
+    qa, qb = bare.qualifiers, named.qualifiers
+    da, db = to_date(qa.time), to_date(qb.time)
+    if not (da and db) or da == db or qa.time_end or qb.time_end or qa.planned or qb.planned:
+        return None
+    if len(set(qa.keywords) & set(qb.keywords)) < 2:
+        return None
+    same_kind = [c for c in corpus.claims if c.kind == "event" and c.predicate == bare.predicate]
+    mine = {c.source for c in same_kind if c.source != bare.source and c.qualifiers.time == qa.time}
+    theirs = {c.source for c in same_kind if c.source != bare.source and c.qualifiers.time == qb.time}
+    if mine or len(theirs) < 2:
+        return None
+    return Finding(type="date_conflict", severity="error", source=bare.source,
+                   message=f"{bare.predicate} dated {qa.time}; {named.source} dates it {qb.time}",
+                   evidence=[corpus.evidence(bare)], contradicted_by=[corpus.evidence(named)], claims=[bare.id])
 
 
 def _names_present(corpus: Corpus, c: Claim) -> bool:
