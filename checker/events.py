@@ -229,6 +229,9 @@ def number_findings(corpus: Corpus) -> list[Finding]:
             continue
         if qa.owner and qb.owner and qa.owner != qb.owner:
             continue  # 高市氏の181票 and 石破氏の215票 are two counts
+        ma, mb = set(qa.measure), set(qb.measure)
+        if len(ma & mb) / (len(ma | mb) or 1) < 0.5:
+            continue  # イタリア代表を9対3 and アメリカ代表を3対2 measure different games
         if shared(qa.keywords, qb.keywords) < 2:
             continue
         sa, sb = support(a), support(b)

@@ -17,6 +17,7 @@ from .agree import agreements
 from .common import Corpus
 from .events import event_findings, internal_event_findings, negation_findings, number_findings
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
+from .quotes import quote_misattributions
 from .roles import person_countries, role_findings
 from .signals import placeholder_findings, unsourced_statistics, unsupported_figures
 
@@ -41,6 +42,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
 
     findings: list[Finding] = []
     findings += role_findings(corpus)
+    findings += quote_misattributions(corpus, {cid for f in findings for cid in f.claims})
     findings += event_findings(corpus)
     findings += number_findings(corpus)
     findings += internal_event_findings(corpus)

@@ -164,9 +164,11 @@ class FrameReader:
                 ":diff" if s.text[qv.end:qv.end + 1] == "差" else "")  # 21票差 is a margin, not a count
             before = [p for p in people if p.end <= qv.start]
             owner = max(before, key=lambda p: p.end).name if before else None
+            # what the number measures: nouns just before it, people left out (they are the owner)
             measure = tuple(dict.fromkeys(t.lemma for t in toks if qv.start - 14 <= t.idx < qv.start
                                           and t.pos in ("NOUN", "PROPN") and len(t.lemma) >= 2
-                                          and not any(ch.isdigit() for ch in t.lemma)))
+                                          and not any(ch.isdigit() for ch in t.lemma)
+                                          and not any(p.start <= t.idx < p.end for p in people)))
             q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
                            time=ctx.event_date, measure=measure, owner=owner)
             subject = self._measured(s.text, toks, qv.start, qty.text) or "".join(measure[-1:]) \

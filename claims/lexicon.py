@@ -11,7 +11,7 @@ SPEECH = {
     "記す": "write", "投稿": "write", "書き込む": "write", "つづる": "write", "ツイート": "write",
     "唱える": "say", "誇示": "say", "示唆": "suggest", "非難": "criticize", "批判": "criticize",
     "要請": "request", "求める": "request", "同意": "agree", "否定": "deny", "示す": "indicate",
-    "評価": "say", "呼びかける": "request", "訴える": "say", "述懐": "say", "反論": "deny", "警告": "say",
+    "評価": "say", "振り返る": "say", "コメント": "say", "たたえる": "say", "明かす": "say", "呼びかける": "request", "訴える": "say", "述懐": "say", "反論": "deny", "警告": "say",
 }
 EVENTS = {
     "電話会談": "call", "電話協議": "call", "電話": "call", "会談": "meeting", "首脳会談": "meeting",
@@ -19,7 +19,7 @@ EVENTS = {
     "記者会見": "press", "訪問": "visit", "地震": "earthquake", "津波": "tsunami", "選挙": "election",
     "大統領選": "election", "演説": "speech", "開催": "meeting", "総裁選": "election", "総選挙": "election",
     "投開票": "election", "投票": "election", "夕食会": "dinner", "晩餐会": "dinner", "ワーキングディナー": "dinner",
-    "式典": "ceremony", "会議": "meeting",
+    "式典": "ceremony", "会議": "meeting", "決勝": "final", "決勝戦": "final", "試合": "match",
 }
 # classes that can name the same occurrence
 EVENT_COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"}), frozenset({"call", "meeting"})}
@@ -30,7 +30,7 @@ PREDICATE_CLASS = {
     "支持": "support", "支援": "support", "反対": "oppose", "拒否": "oppose", "認める": "accept",
     "解放": "release", "釈放": "release", "訪れる": "visit", "訪問": "visit", "出席": "attend",
     "参加": "attend", "指示": "instruct", "発生": "occur", "起きる": "occur", "発表": "announce",
-    "観測": "observe", "命名": "name", "名付ける": "name", "切り替える": "switch", "切り替わる": "switch",
+    "観測": "observe", "登板": "pitch", "出場": "play", "優勝": "win", "勝利": "win", "敗れる": "lose", "命名": "name", "名付ける": "name", "切り替える": "switch", "切り替わる": "switch",
     "格上げ": "upgrade", "引き下げる": "downgrade", "到着": "arrive", "到着する": "arrive", "会う": "meet", "出発": "depart", "設置": "set_up", "開設": "set_up", "解除": "lift", "要請": "request",
     "死亡": "die", "亡くなる": "die", "辞任": "resign", "就任": "take_office", "選出": "elect",
 }

@@ -122,6 +122,12 @@ def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
         for part, ps in _split_known(name, s, known_surnames, given):
             pe = ps + len(part)
             m = _office_after(text, pe)
+            # the tokeniser may cut a given name before 元/前 (松野博|一元官房長官): give it back
+            glued = re.match(r"^([一-龥]{1,2})(元|前)", text[pe:pe + 3])
+            if glued and is_person_tag(next((t for t in toks if t.idx < pe <= t.idx + len(t.text)), toks[0])) \
+                    and _office_after(text, pe + len(glued.group(1))):
+                part, pe = part + glued.group(1), pe + len(glued.group(1))
+                m = _office_after(text, pe)
             b = None if m else _office_before(text, ps)
             after = text[pe:pe + 4]
             titled = after.startswith(TITLES) or m is not None or b is not None

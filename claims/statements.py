@@ -37,12 +37,14 @@ class StatementReader:
                     content = inq
                     c_start, c_end = inq[0].i, inq[-1].i
             cands = [p for p in people if p.end <= toks[c_start].idx + 1 and
-                     text[(p.role_end if p.role_end and p.role_end > p.end else p.end):][:3].lstrip("氏さん")
+                     re.sub(r"^（[^）]{1,12}）", "", text[(p.role_end if p.role_end and p.role_end > p.end
+                                                        else p.end):][:16])[:3].lstrip("氏さん")
                      .startswith(("は", "が", "も", "、"))]
             # a main-clause verb takes the topic (Xは), a verb inside a relative clause its が-subject
             def marker(p):
                 end = p.role_end if p.role_end and p.role_end > p.end else p.end
-                return text[end:end + 3].lstrip("氏さん")[:1]
+                rest = re.sub(r"^（[^）]{1,12}）", "", text[end:end + 16])  # 栗山英樹監督（61）は
+                return rest.lstrip("氏さん")[:1]
             topic = [p for p in cands if marker(p) == "は"]
             ga = [p for p in cands if marker(p) in ("が", "も")]
             # "Xが…と述べたこと": the parser may fold the relative clause's subject into the content

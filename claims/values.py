@@ -126,7 +126,7 @@ UNITS = {
     "パーセント": ("%", 1), "倍": ("倍", 1), "発": ("発", 1), "件": ("件", 1), "棟": ("棟", 1),
     "平方キロメートル": ("km2", 1), "キロメートル": ("km", 1), "キロ": ("km", 1), "km": ("km", 1),
     "メートル": ("m", 1), "ドル": ("ドル", 1), "円": ("円", 1), "ユーロ": ("ユーロ", 1),
-    "カ国": ("国", 1), "か国": ("国", 1), "ヶ国": ("国", 1), "州": ("州", 1), "機": ("機", 1),
+    "カ国": ("国", 1), "か国": ("国", 1), "ヶ国": ("国", 1), "州": ("州", 1), "機": ("機", 1), "割": ("%", 10),
     "隻": ("隻", 1), "台": ("台", 1), "票": ("票", 1), "議席": ("議席", 1), "トン": ("トン", 1),
 }
 UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
@@ -137,6 +137,7 @@ QTY = re.compile(
     rf"(?:(?P<c>{NUM})(?P<unit2>分))?(?P<bound>以上|超|余り|あまり|以下|未満|以内|前後|程度|強|弱)?"
 )
 MAGNITUDE = re.compile(r"(?:マグニチュード|(?<![A-Za-z])M)\s*(?:[（(]M[）)])?\s*(?:は|が)?\s*(?P<a>\d+(?:\.\d+)?)")
+SCORE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})\s*(?:対|―|－)\s*(?P<b>\d{1,3})(?![\d.])")
 SEISMIC = re.compile(r"震度\s*(?P<a>[1-7])\s*(?P<pm>強|弱)?")
 
 
@@ -159,6 +160,10 @@ def find_quantities(text: str) -> list[QuantityValue]:
     out = []
     for m in QTY.finditer(text):
         unit, factor = UNITS[m.group("unit")]
+        before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 1]
+        if before == "第" or after in ("目", "厘") or (unit == "分" and before == "割") or (
+                m.group("unit") == "割" and m.group("c")):
+            continue  # 第5回 and 3度目 are ordinals; 4割3分5厘 is a batting average
         if unit in ("分", "秒") and re.search(r"\d\s*時\s*$", text[max(0, m.start() - 4):m.start()]):
             continue  # 16時22分 is a time of day, not a duration
         if m.group("unit") in ("年間",) and not m.group("b") and not m.group("approx"):
@@ -177,6 +182,9 @@ def find_quantities(text: str) -> list[QuantityValue]:
         # a bare date-like number ("2018年") is not a quantity; 年 is not in UNITS except 年間
         q = Quantity(value=a, unit=unit, approx=approx, bound=bound, high=b, text=m.group(0))
         out.append(QuantityValue(q, m.start(), m.end(), rate=bool(m.group("rate"))))
+    for m in SCORE.finditer(text):  # 3対2, 3―2: a final score
+        a, b = int(m.group("a")), int(m.group("b"))
+        out.append(QuantityValue(Quantity(value=a * 1000 + b, unit="対", text=m.group(0)), m.start(), m.end()))
     for m in MAGNITUDE.finditer(text):
         out.append(QuantityValue(Quantity(value=float(m.group("a")), unit="M", text=m.group(0)), m.start(), m.end()))
     for m in SEISMIC.finditer(text):

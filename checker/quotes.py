@@ -1,0 +1,63 @@
+"""Misattributed quotations: the same words given to a different speaker than other sources give them to.
+
+Quotations are matched by their text (rapidfuzz ``partial_ratio``, so a shortened quote still
+matches the full one), found through shared 8-character shingles rather than by comparing all pairs.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from claims.models import Claim
+
+from .common import Corpus, dedupe
+from .records import Finding
+
+MIN_CHARS = 10
+SHINGLE = 8
+SIMILAR = 90
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"[「」『』（）()、。,.\s・!！?？]", "", text or "")
+
+
+def quote_misattributions(corpus: Corpus, done: set[str]) -> list[Finding]:
+    said = [c for c in corpus.claims if c.kind == "statement" and c.qualifiers.speaker_id
+            and len(_norm(c.qualifiers.content)) >= MIN_CHARS]
+    index: dict[str, set[str]] = defaultdict(set)
+    norm = {c.id: _norm(c.qualifiers.content) for c in said}
+    for c in said:
+        t = norm[c.id]
+        for i in range(0, max(1, len(t) - SHINGLE + 1), 4):
+            index[t[i:i + SHINGLE]].add(c.id)
+    by_id = {c.id: c for c in said}
+    out = []
+    for y in said:
+        if y.id in done or y.source in corpus.references:
+            continue
+        t = norm[y.id]
+        candidates = {o for i in range(0, max(1, len(t) - SHINGLE + 1), 4) for o in index.get(t[i:i + SHINGLE], ())}
+        same = [by_id[o] for o in sorted(candidates) if by_id[o].source != y.source
+                and fuzz.partial_ratio(t, norm[o]) >= SIMILAR]
+        if not same:
+            continue
+        speakers: dict[str, set[str]] = defaultdict(set)
+        for o in same:
+            speakers[o.qualifiers.speaker_id].add(o.source)
+        mine = speakers.pop(y.qualifiers.speaker_id, set())
+        if not speakers:
+            continue
+        other, sources = max(speakers.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        if len(sources) <= len(mine) + 1 and not (sources & corpus.references):
+            continue  # the majority must be clear: two sources or more beyond the ones agreeing with Y
+        theirs = [o for o in same if o.qualifiers.speaker_id == other]
+        out.append(Finding(
+            type="misattribution", severity="error", source=y.source,
+            message=(f"「{y.qualifiers.content[:40]}」 is attributed to {corpus.label(y.qualifiers.speaker_id, y.subject)}; "
+                     f"{len(sources)} source(s) attribute these words to {corpus.label(other)}"),
+            evidence=[corpus.evidence(y)], contradicted_by=dedupe(corpus.evidence(o) for o in theirs),
+            claims=[y.id]))
+    return out
