@@ -278,6 +278,8 @@ def negation_findings(corpus: Corpus) -> list[Finding]:
         if len(obj) >= 2:
             # compare on predicate and object: one side often leaves the subject out (警報は発表されず)
             index[(c.predicate_class, obj)].append(c)
+        elif c.kind == "relation" and c.subject_id:  # 〜は登板しなかった / 登板した〜: a person's act
+            index[(c.predicate_class, "", c.subject_id)].append(c)
     for key, cs in sorted(index.items(), key=lambda kv: str(kv[0])):
         pos = [c for c in cs if not c.qualifiers.negated]
         neg = [c for c in cs if c.qualifiers.negated]

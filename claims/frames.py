@@ -15,6 +15,10 @@ from .segment import quoted_spans
 from .values import find_dates, find_quantities
 
 
+def passive_after(toks: list[Tok], i: int) -> bool:
+    return any(x.lemma in ("れる", "られる") for x in toks[i + 1:i + 4])
+
+
 class FrameReader:
     # -- events --------------------------------------------------------------------------------
     def events(self, s, toks, people, places, dates, ctx, speaker, keywords) -> None:
@@ -98,7 +102,11 @@ class FrameReader:
             kids = [c for c in toks if c.head == t.i and c.i != t.i]
             subj = next((c for c in kids if c.dep == "nsubj"), None)
             obj = next((c for c in kids if c.dep == "obj"), None)
-            passive = any(x.lemma in ("れる", "られる") for x in toks[t.i + 1:t.i + 4])
+            if subj is None and t.dep == "acl" and not passive_after(toks, t.i):
+                head = toks[t.head]  # 8回に登板したダルビッシュ: the person the clause describes
+                if any(p.start <= head.idx < (p.role_end or p.end) for p in people):
+                    subj = head
+            passive = passive_after(toks, t.i)
             if passive and obj is None and subj is not None:
                 subj, obj = None, subj  # 警報は発表されず: the passive subject is the thing announced
             if t.lemma in L.SPEECH and (obj is None or any(p.start <= obj.idx < p.end for p in people)):
@@ -132,6 +140,9 @@ class FrameReader:
         lo = tok.i
         while lo > 0 and toks[lo - 1].dep == "compound" and toks[lo - 1].head >= lo:
             lo -= 1
+        for p in people:  # ダルビッシュ有投手: a name compounded with a word for what the person is
+            if toks[lo].idx <= p.start < tok.idx:
+                return p.name
         return text[toks[lo].idx:tok.idx + len(tok.text)]
 
     # -- places ----------------------------------------------------------------------------------
