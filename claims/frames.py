@@ -183,7 +183,7 @@ class FrameReader:
             q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
                            time=ctx.event_date, measure=measure, owner=owner)
             subject = self._measured(s.text, toks, qv.start, qty.text) or "".join(measure[-1:]) \
-                or "・".join(parts) or (keywords[0] if keywords else "")
+                or owner or "・".join(parts) or (keywords[0] if keywords else "")
             self._claim(s, (qv.start, qv.end), "quantity", subject, qty.text, pclass, qty.text, q)
 
     @staticmethod
