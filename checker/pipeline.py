@@ -113,10 +113,21 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
         out_claims.append(ClaimOut(
             id=c.id, source=c.source, kind=c.kind, subject=c.subject, subject_id=c.subject_id,
             predicate=c.predicate, predicate_class=c.predicate_class, object=c.object, object_id=c.object_id,
-            qualifiers=c.qualifiers.model_dump(exclude_defaults=True), quote=c.quote, start=c.start,
+            qualifiers=_qualifiers(c), quote=c.quote, start=c.start,
             end=c.end, line=c.line, status=status))
     return Report(sources=sources, findings=findings, agreements=agrees, entities=resolver.entities,
                   claims=out_claims, documents=docs, raw_claims=claims)
+
+
+CORE_QUALIFIERS = ("time", "place", "speaker", "role", "negated", "hedged")
+
+
+def _qualifiers(c: Claim) -> dict:
+    """The contract's qualifiers always present; the others only when set."""
+    full = c.qualifiers.model_dump()
+    out = c.qualifiers.model_dump(exclude_defaults=True)
+    out.update({k: full[k] for k in CORE_QUALIFIERS})
+    return dict(sorted(out.items()))
 
 
 def _merge_same_claim(findings: list[Finding]) -> list[Finding]:
