@@ -80,6 +80,10 @@ class StatementReader:
             passive = any(x.lemma in ("れる", "られる") for x in toks[t.i + 1:t.i + 4])
             if speaker is None and not passive:
                 speaker = self._topic_speaker(text, toks, toks[c_start].idx if content else t.idx)
+                # 岡田匡史プロジェクトマネージャは: a person with a title the lexicon does not know
+                named = [p for p in people if speaker and speaker.start <= p.start < speaker.end]
+                if named:
+                    speaker = named[0]
             if speaker is None:
                 continue
             first_speaker = first_speaker or speaker

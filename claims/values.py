@@ -193,7 +193,7 @@ def find_quantities(text: str) -> list[QuantityValue]:
     return out
 
 
-def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.1, strict: bool = False) -> bool:
+def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.04, strict: bool = False) -> bool:
     """Same unit and values compatible given approximations, bounds and ranges.
 
     ``strict`` asks for the same kind of statement (a bound is not an amount): used for agreements.
@@ -217,7 +217,9 @@ def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.1, strict: b
         lo, hi = sorted((a.value, b.value))
         return lo > 0 and hi / lo < 1.5
     (a0, a1), (b0, b1) = interval(a), interval(b)
-    return a0 <= b1 and b0 <= a1
+    if a0 == a1 and b0 == b1:
+        return a0 == b0
+    return a0 < b1 and b0 < a1
 
 
 # --- placeholders -----------------------------------------------------------------------------

@@ -12,7 +12,8 @@ def _text(path: str) -> str:
     return Path(path).read_text(encoding="utf-8").replace("\r\n", "\n")
 
 
-@pytest.mark.parametrize("corpus", [SEEDS, CORPUS2, EXAMPLES, CORPUS2.parent / "corpus3", CORPUS2.parent / "corpus4"],
+@pytest.mark.parametrize("corpus", [SEEDS, CORPUS2, EXAMPLES, CORPUS2.parent / "corpus3", CORPUS2.parent / "corpus4",
+                                    CORPUS2.parent / "corpus5"],
                          ids=lambda p: p.name)
 def test_quotes_match_offsets_and_lines(corpus):
     rep, _, _ = report(corpus)
