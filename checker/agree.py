@@ -109,6 +109,9 @@ def _same(a: Claim, b: Claim, key: tuple, corpus: Corpus) -> tuple[str, str, str
         if kind == "event-day":
             if qa.time == qb.time and (places_match(qa.place, qb.place) or same_participants(a, b)):
                 return (who, "日付", qa.time or "")
+            if qa.time == qb.time and a.predicate == b.predicate and len(a.predicate) >= 2 \
+                    and not (qa.partners or qb.partners):  # 打ち上げ on the same day, nobody named
+                return (a.predicate, "日付", qa.time or "")
             return None
         if not same_participants(a, b):
             return None
