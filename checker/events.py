@@ -283,6 +283,8 @@ def negation_findings(corpus: Corpus) -> list[Finding]:
         if len(obj) >= 2:
             # compare on predicate and object: one side often leaves the subject out (警報は発表されず)
             index[(c.predicate_class, obj)].append(c)
+            if c.subject:  # 国交省は…記録を公表していない / 国交省は交信記録を公表した: same actor, same head noun
+                index[(c.predicate_class, "head", c.subject_id or c.subject, obj[-2:])].append(c)
         elif c.kind == "relation" and c.subject_id:  # 〜は登板しなかった / 登板した〜: a person's act
             index[(c.predicate_class, "", c.subject_id)].append(c)
     for key, cs in sorted(index.items(), key=lambda kv: str(kv[0])):

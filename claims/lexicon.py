@@ -32,7 +32,7 @@ PREDICATE_CLASS = {
     "解放": "release", "釈放": "release", "訪れる": "visit", "訪問": "visit", "出席": "attend",
     "参加": "attend", "指示": "instruct", "発生": "occur", "起きる": "occur", "発表": "announce",
     "観測": "observe", "登板": "pitch", "出場": "play", "優勝": "win", "勝利": "win", "敗れる": "lose", "命名": "name", "名付ける": "name", "切り替える": "switch", "切り替わる": "switch",
-    "格上げ": "upgrade", "引き下げる": "downgrade", "到着": "arrive", "到着する": "arrive", "会う": "meet", "出発": "depart", "設置": "set_up", "開設": "set_up", "解除": "lift", "要請": "request",
+    "格上げ": "upgrade", "引き下げる": "downgrade", "公表": "announce", "公開": "announce", "到着": "arrive", "到着する": "arrive", "会う": "meet", "出発": "depart", "設置": "set_up", "開設": "set_up", "解除": "lift", "要請": "request",
     "死亡": "die", "亡くなる": "die", "辞任": "resign", "就任": "take_office", "選出": "elect",
 }
 HEDGES = ("可能性", "見通し", "とみられる", "と見られる", "だろう", "かもしれない", "模様", "予定", "見込み",
@@ -40,7 +40,7 @@ HEDGES = ("可能性", "見通し", "とみられる", "と見られる", "だ�
 PLANNED = ("予定", "計画", "見通し", "方針", "意向", "候補", "想定", "検討", "見込み", "へ")
 NOT_HELD = ("のみ", "未定", "見送", "中止", "延期", "なかった", "されず", "実現しなかった")
 ATTRIBUTION = ("によると", "によれば", "調べ", "調査では", "発表では", "統計", "出典", "集計", "世論調査")
-NEGATORS = {"ない", "ず", "ぬ", "ません", "なし", "無い"}
+NEGATORS = {"ない", "ず", "ぬ", "ん", "ません", "なし", "無い"}
 STOP_KEYWORDS = {"こと", "もの", "ため", "よう", "これ", "それ", "同日", "今回", "一方", "ほか", "など", "場合",
                  "氏", "大統領", "首脳", "両国", "両者", "日", "年", "月", "方針", "考え", "必要", "可能性"}
 # nouns that name where something is or happened: "震源は X", "X を震源とする", "会場は X"

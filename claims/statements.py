@@ -133,10 +133,11 @@ class StatementReader:
 
     @staticmethod
     def _negated(toks: list[Tok], i: int) -> bool:
-        for t in toks[i + 1:i + 5]:
+        """A negation among the auxiliaries after a predicate (しなかった, していません, されず)."""
+        for t in toks[i + 1:i + 7]:
             if t.lemma in L.NEGATORS and t.pos in ("AUX", "ADJ"):
                 return True
-            if t.pos == "PUNCT":
+            if t.pos not in ("AUX", "SCONJ", "VERB", "PART") or t.dep not in ("aux", "mark", "cop", "fixed"):
                 break
         return False
 

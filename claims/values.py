@@ -50,6 +50,7 @@ DATE_FULL = re.compile(
 DATE_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
 DATE_MD = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?:[〜~～\-](?P<d2>\d{1,2})日)?)?")
 DATE_D = re.compile(r"(?<![\d月年.])(?P<d>\d{1,2})(?:[〜~～\-](?P<d2>\d{1,2}))?日(?=[、,にはのからまで夜朝昼午夕未深早（(]|$)")
+SAME_MONTH = re.compile(r"同月(?P<d>\d{1,2})日")
 RELATIVE = {"同日": 0, "当日": 0, "前日": -1, "翌日": 1, "昨日": -1, "今日": 0, "本日": 0}
 RELATIVE_RE = re.compile("|".join(RELATIVE))
 NOT_A_DATE_AFTER = re.compile(r"^(?:間|目|以内|以上|連続|分|前|後|ぶり|当たり|ほど)")
@@ -98,6 +99,9 @@ def find_dates(text: str, ref: str | None, last: str | None = None) -> list[Date
                 mo, y = (12, ay - 1) if am == 1 else (am - 1, ay)
             end = _iso(y, mo, int(m.group("d2"))) if m.group("d2") else None
             add(_iso(y, mo, d), m, relative=True, end_iso=end)
+    if ay and am:
+        for m in SAME_MONTH.finditer(text):  # 同月3日: the month of the nearest stated date
+            add(_iso(ay, am, int(m.group("d"))), m, relative=True)
     if ad:
         for m in RELATIVE_RE.finditer(text):
             add((ad + dt.timedelta(days=RELATIVE[m.group(0)])).isoformat(), m, relative=True)
@@ -128,6 +132,7 @@ UNITS = {
     "メートル": ("m", 1), "ドル": ("ドル", 1), "円": ("円", 1), "ユーロ": ("ユーロ", 1),
     "カ国": ("国", 1), "か国": ("国", 1), "ヶ国": ("国", 1), "州": ("州", 1), "機": ("機", 1), "割": ("%", 10),
     "隻": ("隻", 1), "台": ("台", 1), "票": ("票", 1), "議席": ("議席", 1), "トン": ("トン", 1),
+    "匹": ("匹", 1), "頭": ("頭", 1), "羽": ("羽", 1), "便": ("便", 1),
 }
 UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 NUM = r"\d+(?:[.,]\d+)*(?:[万億千兆])?"

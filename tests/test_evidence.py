@@ -13,7 +13,7 @@ def _text(path: str) -> str:
 
 
 @pytest.mark.parametrize("corpus", [SEEDS, CORPUS2, EXAMPLES, CORPUS2.parent / "corpus3", CORPUS2.parent / "corpus4",
-                                    CORPUS2.parent / "corpus5"],
+                                    CORPUS2.parent / "corpus5", CORPUS2.parent / "corpus6"],
                          ids=lambda p: p.name)
 def test_quotes_match_offsets_and_lines(corpus):
     rep, _, _ = report(corpus)
