@@ -100,6 +100,7 @@ def event_findings(corpus: Corpus) -> list[Finding]:
                                  f"{qa.event} of {qa.time} placed in {{mine}}; {{src}} places it in {{theirs}}",
                                  qa.place, qb.place))
         if da and db and da != db and qa.event == qb.event and a.predicate == b.predicate \
+                and not (_anaphoric(qa.time_text) or _anaphoric(qb.time_text)) \
                 and _names_present(corpus, a) and _names_present(corpus, b) \
                 and not (qa.time_end or qb.time_end) and len(set(qa.keywords) & set(qb.keywords)) >= 3 \
                 and (not (qa.place and qb.place) or places_match(qa.place, qb.place)) \
@@ -116,6 +117,8 @@ def _bare_date_conflict(corpus: Corpus, bare: Claim, named: Claim) -> Finding | 
     """"総裁選は9月28日に行われた", with nobody named, against the date most sources give the
     same kind of event: blamed only when nobody else gives its date and two or more give the other."""
     qa, qb = bare.qualifiers, named.qualifiers
+    if _anaphoric(qa.time_text) or _anaphoric(qb.time_text):
+        return None
     da, db = to_date(qa.time), to_date(qb.time)
     if not (da and db) or da == db or qa.time_end or qb.time_end or qa.planned or qb.planned:
         return None
@@ -131,6 +134,11 @@ def _bare_date_conflict(corpus: Corpus, bare: Claim, named: Claim) -> Finding | 
     return Finding(type="date_conflict", severity="error", source=bare.source,
                    message=f"{bare.predicate} dated {qa.time}; {named.source} dates it {qb.time}",
                    evidence=[corpus.evidence(bare)], contradicted_by=[corpus.evidence(named)], claims=[bare.id])
+
+
+def _anaphoric(text: str | None) -> bool:
+    """同日, 前日, 翌日: a date read from whatever date came before, too uncertain to blame."""
+    return bool(text) and any(w in text for w in ("同日", "前日", "翌日", "当日", "同月"))
 
 
 def _names_present(corpus: Corpus, c: Claim) -> bool:

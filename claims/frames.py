@@ -55,7 +55,8 @@ class FrameReader:
             hedged = any(w in tail[:30] for w in L.HEDGES)
             qty = next((q.quantity for q in find_quantities(text) if q.quantity.unit == "分"), None)
             for place in venues:  # coordinated venues (札幌や仙台、福岡) give one claim each
-                q = Qualifiers(time=time, time_end=span_end, place=place.name if place else None, event=cls,
+                q = Qualifiers(time=time, time_end=span_end, time_text=dates[0].text if dates else None,
+                               place=place.name if place else None, event=cls,
                                participants=parts_t,
                                planned=planned, hedged=hedged, negated=self._negated(toks, t.i), quantity=qty,
                                keywords=keywords, partners=parts_t)
@@ -154,7 +155,8 @@ class FrameReader:
             before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
             attr = None
             for a in L.PLACE_ATTRIBUTES:
-                if re.search(rf"{a}(?:地)?(?:は|が|を)$", before) or after.startswith((f"を{a}", f"が{a}")):
+                if re.search(rf"{a}(?:地)?(?:は|が|を|となったのは|になったのは|なのは)$", text[max(0, p.start - 12):p.start]) \
+                        or after.startswith((f"を{a}", f"が{a}")):
                     attr = a
                     break
             if attr:

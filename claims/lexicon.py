@@ -20,7 +20,7 @@ EVENTS = {
     "大統領選": "election", "演説": "speech", "開催": "meeting", "総裁選": "election", "総選挙": "election",
     "投開票": "election", "投票": "election", "夕食会": "dinner", "晩餐会": "dinner", "ワーキングディナー": "dinner",
     "式典": "ceremony", "会議": "meeting", "決勝": "final", "決勝戦": "final", "試合": "match",
-    "打ち上げ": "launch", "打ち上げる": "launch", "発射": "launch", "着陸": "landing", "発売": "release",
+    "事故": "accident", "衝突": "accident", "打ち上げ": "launch", "打ち上げる": "launch", "発射": "launch", "着陸": "landing", "発売": "release",
 }
 # classes that can name the same occurrence
 EVENT_COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"}), frozenset({"call", "meeting"})}
