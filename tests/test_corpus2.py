@@ -1,18 +1,7 @@
 """A second corpus we wrote (2024 Noto earthquake): every finding type, one clean document."""
 from __future__ import annotations
 
-from _runs import CORPUS2, CORPUS2_GOLD, report, score
-
-
-def test_corpus2_gold_figures():
-    s = score(CORPUS2, CORPUS2_GOLD)
-    print(f"corpus2: found {s['found']}/{s['errors']} typed {s['typed']} false alarms {s['false_alarms']} "
-          f"agreements {s['agreements']}/{s['agreements_total']} ranking {s['ranking_ok']} missed {s['missed']}")
-    assert s["found"] >= 10
-    assert s["typed"] >= 9
-    assert s["false_alarms"] == 0
-    assert s["ranking_ok"], s["ranking_note"]
-    assert s["agreements"] >= 14
+from _runs import CORPUS2, report
 
 
 def test_every_finding_type_appears():
