@@ -41,19 +41,16 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     countries = person_countries(corpus)
 
     findings: list[Finding] = []
-    findings += role_findings(corpus)
-    findings += quote_misattributions(corpus, {cid for f in findings for cid in f.claims})
-    findings += event_findings(corpus)
-    findings += number_findings(corpus)
-    findings += internal_event_findings(corpus)
-    findings += negation_findings(corpus)
-    findings += placeholder_findings(corpus)
-    findings += unsourced_statistics(corpus)
+    findings += _ruled(role_findings, corpus)
+    findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims})
+    for rule in (event_findings, number_findings, internal_event_findings, negation_findings,
+                 placeholder_findings, unsourced_statistics):
+        findings += _ruled(rule, corpus)
     findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial
     findings = _merge_same_claim(findings)
     agrees, corroborated = agreements(corpus, countries)
     already = {cid for f in findings for cid in f.claims}
-    findings += unsupported_figures(corpus, corroborated, already)
+    findings += _ruled(unsupported_figures, corpus, corroborated, already)
 
     contradicted: dict[str, set[str]] = defaultdict(set)
     for f in findings:
@@ -117,6 +114,15 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
             end=c.end, line=c.line, status=status))
     return Report(sources=sources, findings=findings, agreements=agrees, entities=resolver.entities,
                   claims=out_claims, documents=docs, raw_claims=claims)
+
+
+def _ruled(rule: Callable[..., list[Finding]], *args) -> list[Finding]:
+    """Run one rule; each finding names the rule that raised it unless the rule named a finer one."""
+    name = f"{rule.__module__.rsplit('.', 1)[-1]}.{rule.__name__}"
+    out = rule(*args)
+    for f in out:
+        f.rule = f.rule or name
+    return out
 
 
 CORE_QUALIFIERS = ("time", "place", "speaker", "role", "negated", "hedged")

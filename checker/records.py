@@ -26,6 +26,7 @@ class Finding(BaseModel):
     contradicted_by: list[Evidence] = Field(default_factory=list)
     supported_by: list[Evidence] = Field(default_factory=list)
     claims: list[str] = Field(default_factory=list)  # ids of the flagged claims
+    rule: str = ""  # the rule that raised it (module.function), for review and the benchmark
 
 
 class Agreement(BaseModel):
@@ -83,7 +84,7 @@ class ClaimOut(BaseModel):
 
 class Report(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    schema_version: int = 1
+    schema_version: int = 2  # 2: findings carry `rule`
     sources: list[SourceScore]
     findings: list[Finding]
     agreements: list[Agreement]
