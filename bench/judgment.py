@@ -89,7 +89,17 @@ def discover() -> list[Corpus]:
         out.append(corpus_at(gold.parent))
     for gold in sorted((ROOT / "bench" / "pages").glob("*/gold.json")):
         out.append(corpus_at(gold.parent, "pages"))
+    seen = recorded()
+    for c in out:  # a new corpus is scored first with --first-sight, so that its first figures are kept
+        if c.group in ("blind", "pages") and c.name not in seen and not c.missing:
+            c.missing = "no first-sight row yet: run bench/judgment.py --first-sight " + c.name
     return out
+
+
+def recorded() -> set[str]:
+    """Corpora that have a first-sight row."""
+    text = FIRST_SIGHT.read_text(encoding="utf-8") if FIRST_SIGHT.is_file() else ""
+    return {line.split("|")[2].strip() for line in text.splitlines() if line.startswith("| 20")}
 
 
 def run_report(c: Corpus, out: Path) -> None:
@@ -150,15 +160,17 @@ def table(corpora: list[Corpus]) -> str:
             if c.scored:
                 rows.append(row(c.name, c.scored))
             else:
-                rows.append([c.name, c.missing or f"failed: {c.error}"] + [""] * (len(COLUMNS) - 2))
+                rows.append([c.name] + [""] * (len(COLUMNS) - 2) + ["-- " + (c.missing or f"failed: {c.error}")])
         done = [c.scored for c in members if c.scored]
         if done:
             rows.append(row(f"total {group} ({len(done)})", total(done)))
     done = [c.scored for c in corpora if c.scored]
     if done:
         rows.append(row(f"TOTAL ({len(done)})", total(done)))
-    widths = [max(len(r[i]) for r in rows + [list(COLUMNS)]) for i in range(len(COLUMNS))]
-    fmt = lambda r: "  ".join(x.ljust(w) if i == 0 else x.rjust(w) for i, (x, w) in enumerate(zip(r, widths)))
+    full = [r for r in rows if not r[-1].startswith("-- ")] + [list(COLUMNS)]
+    widths = [max(len(r[i]) for r in full) for i in range(len(COLUMNS))]
+    fmt = lambda r: "  ".join(x.ljust(w) if i == 0 or x.startswith("-- ") else x.rjust(w)
+                              for i, (x, w) in enumerate(zip(r, widths)))
     return "\n".join([fmt(list(COLUMNS))] + [fmt(r) for r in rows])
 
 
@@ -302,11 +314,10 @@ def _commit() -> str:
 
 
 def first_sight(corpora: list[Corpus]) -> int:
-    text = FIRST_SIGHT.read_text(encoding="utf-8") if FIRST_SIGHT.is_file() else ""
-    recorded = {line.split("|")[2].strip() for line in text.splitlines() if line.startswith("| 20")}
+    done = recorded()
     rows, status = [], 0
     for c in corpora:
-        if c.name in recorded:
+        if c.name in done:
             print(f"judgment: {c.name} already has a first-sight row; rows are never rewritten", file=sys.stderr)
             status = 1
         elif c.scored:
@@ -337,6 +348,9 @@ def main(argv: list[str] | None = None) -> int:
         corpora = [c for c in corpora if c.group == a.group]
     if a.first_sight and not a.corpora:
         ap.error("--first-sight needs the new corpus folders named on the command line")
+    if a.first_sight and recorded() & {c.name for c in corpora}:
+        ap.error("already scored at first sight (rows are never rewritten): "
+                 + ", ".join(sorted(recorded() & {c.name for c in corpora})))
     score(corpora, a.jobs, a.keep)
     print(table(corpora))
     if a.funnel:

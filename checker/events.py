@@ -25,6 +25,28 @@ def same_event(a: Claim, b: Claim) -> bool:
     return places_match(a.qualifiers.place, b.qualifiers.place)
 
 
+def _rival_venues(corpus: Corpus, claims: list[Claim]) -> list[Claim]:
+    """Other sources' venues for the same kind of event (or the same attribute: 震源, 会場) that this
+    place is not: the positive sign that makes an unnamed place a warning rather than a note."""
+    venues = [c for c in claims if c.kind == "event" and c.qualifiers.event or c.predicate_class.startswith("located:")]
+    out = []
+    for c in venues:
+        for o in corpus.claims:
+            if o.source == c.source or not o.qualifiers.place or places_match(o.qualifiers.place, c.qualifiers.place):
+                continue
+            if o.qualifiers.planned or o.qualifiers.negated or c.qualifiers.planned:
+                continue
+            # the same occurrence: same kind, the same participants named, and the same day where both
+            # are dated; a meeting of other people or on another day is another event
+            same_kind = (c.kind == "event" and o.kind == "event" and classes_match(c, o)
+                         and bool(c.qualifiers.partners) and same_participants(c, o)
+                         and c.qualifiers.time is not None and len(c.qualifiers.time) == 10
+                         and c.qualifiers.time == o.qualifiers.time)
+            if same_kind or (c.predicate_class.startswith("located:") and o.predicate_class == c.predicate_class):
+                out.append(o)
+    return out
+
+
 def _located_conflicts(corpus: Corpus) -> list[Finding]:
     """"震源は X" in one source, "Y を震源とする" in others, X and Y disjoint."""
     located = [c for c in corpus.claims if c.predicate_class.startswith("located:") and c.qualifiers.place]
@@ -64,8 +86,12 @@ def event_findings(corpus: Corpus) -> list[Finding]:
         for c in claims:  # one quote a line, the event claim where there is one
             per_line.setdefault(c.line, c)
         shown = sorted(per_line.values(), key=lambda c: (c.kind == "place", c.start))[:6]
-        out.append(Finding(type="unsupported_claim", severity="warning", source=source,
-                           message=f"{what} {claims[0].qualifiers.place}; no other source names this place",
+        rivals = _rival_venues(corpus, claims)
+        out.append(Finding(type="unsupported_claim", severity="warning" if rivals else "info", source=source,
+                           message=f"{what} {claims[0].qualifiers.place}; no other source names this place"
+                                   + (f", and {len({r.source for r in rivals})} other source(s) place "
+                                      f"{claims[0].qualifiers.event or 'it'} elsewhere" if rivals else ""),
+                           contradicted_by=dedupe(corpus.evidence(r) for r in rivals),
                            evidence=sorted((corpus.evidence(c) for c in shown), key=lambda e: e.start),
                            claims=[c.id for c in claims]))
     out += _located_conflicts(corpus)

@@ -27,7 +27,6 @@ CODES = {
     "unsupported_claim": "CC201", "unsourced_statistic": "CC202", "placeholder": "CC301",
 }
 CHECKABLE = ("role", "event", "quantity", "relation", "statement", "table")
-TRUSTED = 0.55  # sources at or above this trust get info, not warnings, for unverifiable claims
 
 
 def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] = ()) -> Report:
@@ -61,13 +60,15 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     checkable = {d.id: [c.id for c in corpus.by_source[d.id] if c.kind in CHECKABLE] for d in docs}
     trust = S.truth_discovery(list(extractions), corroborated, contradicted, checkable,
                               fixed={r: S.REFERENCE_TRUST for r in ref_ids})
-    # unverifiable claims weigh by their source's trust once its errors are counted
-    errors = {sid: S.finding_penalty([f for f in findings if f.severity == "error"], sid)[0] for sid in trust}
+    # severity follows evidence, not the score: unsupported content is a warning only where its rule
+    # saw a positive sign of fabrication (a rival venue, a poll with no source), or, for a place no
+    # other source names, where other sources contradict its document on something else
+    caught = {f.source for f in findings if f.severity == "error"}
     for f in findings:
-        # a source caught in an error is not trusted for what nobody else confirms
-        if f.type in ("unsupported_claim", "unsourced_statistic") and not errors[f.source] \
-                and trust[f.source] >= TRUSTED:
-            f.severity = "info"
+        if f.type == "unsupported_claim" and f.severity == "info" and f.rule == "events.event_findings" \
+                and f.source in caught:
+            f.severity = "warning"
+            f.message += "; other sources contradict this document elsewhere"
     findings = _number(findings)
 
     sources = []

@@ -33,8 +33,27 @@ def role_findings(corpus: Corpus) -> list[Finding]:
 
 
 def _when(a: Claim, b: Claim) -> bool:
+    """Both dated to the day and near (or a tenure span covering the other): a date known only to its
+    year or month overlaps too many tenures to take a side."""
     qa, qb = a.qualifiers, b.qualifiers
+    if not (qa.time_end or qb.time_end) and not (_day(qa.time) and _day(qb.time)):
+        return False
     return near_in_time(qa.time, qb.time, a_end=qa.time_end, b_end=qb.time_end)
+
+
+def _day(iso: str | None) -> bool:
+    return bool(iso) and len(iso) == 10
+
+
+def _written(corpus: Corpus, c: Claim) -> str | None:
+    """When a 前/元 title was written: its document's publication date, else the sentence's date."""
+    doc = corpus.docs.get(c.source)
+    if doc and doc.published and len(doc.published) == 10:
+        return doc.published
+    # undated: a text is written no earlier than the latest day it reports as past
+    days = [o.qualifiers.time for o in corpus.by_source[c.source]
+            if _day(o.qualifiers.time) and not o.qualifiers.planned and not o.qualifiers.hedged]
+    return max(days) if days else c.qualifiers.time
 
 
 def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:
@@ -108,16 +127,19 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         if y.qualifiers.status != "former" or y.source in corpus.references:
             continue
         cy = _country(y, countries)
+        # 前/元 is true of the time of writing: "黒田前総裁のもと2013年に始まった" written in 2024
+        when = _written(corpus, y)
         sitting = [x for x in roles if x.subject_id == y.subject_id and x.source != y.source
                    and x.qualifiers.status == "current" and x.qualifiers.role == y.qualifiers.role
-                   and _country(x, countries) in (cy, None) and _when(x, y)]
+                   and _country(x, countries) in (cy, None) and _day(when) and _day(x.qualifiers.time)
+                   and near_in_time(when, x.qualifiers.time, days=31)]
         if not sitting:
             continue
         srcs = sorted({x.source for x in sitting})
         name = corpus.label(y.subject_id, y.subject)
         out.append(Finding(
             type="role_conflict", severity="error", source=y.source,
-            message=(f"{name} is called former {y.qualifiers.role} (「{y.quote}」) for {y.qualifiers.time}; "
+            message=(f"{name} is called former {y.qualifiers.role} (「{y.quote}」) in a text of {when}; "
                      f"{len(srcs)} source(s) show {name} as the sitting {cy or ''}{y.qualifiers.role} at that date"),
             evidence=[corpus.evidence(y)], contradicted_by=dedupe(corpus.evidence(x) for x in sitting),
             claims=[y.id]))

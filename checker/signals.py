@@ -1,6 +1,8 @@
 """Page-level findings: template residue and statistics with no named source."""
 from __future__ import annotations
 
+import re
+
 from claims.values import find_placeholders, quantities_agree
 
 from .common import Corpus
@@ -19,18 +21,35 @@ def placeholder_findings(corpus: Corpus) -> list[Finding]:
     return out
 
 
+# a figure about what people think or do, the shape of a poll: the kind a page invents
+SURVEY = re.compile(r"調査|アンケート|回答|世論|支持率|満足|割合|人に\d+人|人のうち|の人が|%の人|％の人|ユーザー|利用者の"
+                    r"|ファンの|視聴者の|国民の|読者の")
+# an attribution that names nobody: ある調査では, 各種調査より, 〜と言われています, ネット上では
+VAGUE = re.compile(r"ある調査|各種調査|一部の調査|調査によれば|調査によると|と言われ|といわれ|とされ|ネット上|SNS上|"
+                   r"専門家の間|関係者の間|一説に|某")
+
+
 def unsourced_statistics(corpus: Corpus) -> list[Finding]:
+    """A percentage nobody else gives: a warning when it has the shape of a poll or a vague source,
+    info otherwise (absence of support alone is no evidence against it)."""
     out = []
     qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity]
     for c in qs:
         q = c.qualifiers.quantity
-        if q.unit not in STAT_UNITS or c.qualifiers.attributed:
+        if q.unit not in STAT_UNITS:
             continue
         if any(o.source != c.source and quantities_agree(o.qualifiers.quantity, q) for o in qs
                if o.predicate_class == c.predicate_class):
             continue
-        out.append(Finding(type="unsourced_statistic", severity="warning", source=c.source,
-                           message=f"figure {q.text} with no named source and no other source giving it",
+        sentence = corpus.docs[c.source].text[c.sentence_start:c.sentence_end]
+        vague = bool(VAGUE.search(sentence))
+        if c.qualifiers.attributed and not vague:
+            continue
+        poll = bool(SURVEY.search(sentence))
+        why = "a vaguely attributed" if vague else "a poll-like" if poll else "a"
+        out.append(Finding(type="unsourced_statistic", severity="warning" if vague or poll else "info",
+                           source=c.source,
+                           message=f"{why} figure {q.text} with no named source and no other source giving it",
                            evidence=[corpus.evidence(c)], claims=[c.id]))
     return out
 
@@ -47,7 +66,8 @@ def unsupported_figures(corpus: Corpus, corroborated: set[str], already: set[str
                and quantities_agree(o.qualifiers.quantity, q) for o in qs):
             continue
         what = "・".join(c.qualifiers.measure[-2:]) or c.subject
-        out.append(Finding(type="unsupported_claim", severity="warning", source=c.source,
+        # no other source gives it: weak evidence, never a flag on its own
+        out.append(Finding(type="unsupported_claim", severity="info", source=c.source,
                            message=f"figure {q.text} ({what}) appears in no other source",
                            evidence=[corpus.evidence(c)], claims=[c.id]))
     return out

@@ -1,6 +1,7 @@
 """Reading documents: file discovery, encoding detection, HTML to text, titles and dates."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
@@ -71,15 +72,49 @@ DATE_PATTERNS = [
 ]
 
 
-def find_published(text: str) -> str | None:
-    """The publication date the page states about itself, earliest in the text."""
+# the page's own metadata: <meta property="article:published_time" content="2024-03-19T…">, <time datetime=…>
+META_PATTERNS = [
+    re.compile(r"""<meta[^>]+(?:published_time|pubdate|publishdate|date)["'][^>]*content=["'](\d{4})-(\d{2})-(\d{2})""",
+               re.I),
+    re.compile(r"""<meta[^>]+content=["'](\d{4})-(\d{2})-(\d{2})[^>]*(?:published_time|pubdate|publishdate)""", re.I),
+    re.compile(r"""<time[^>]+datetime=["'](\d{4})-(\d{2})-(\d{2})""", re.I),
+]
+# a stamp on a line of its own near the top: 2024年3月19日 15:30, 2024/03/19 12:00, 2025-08-16
+STAMP = re.compile(r"^\s*(?:date\s+\S+\s+)?(\d{4})(?:年|/|-)(\d{1,2})(?:月|/|-)(\d{1,2})日?(?:[ 　(（][^\n]{0,24})?\s*$", re.M)
+
+
+def find_published(text: str, raw: str | None = None) -> str | None:
+    """The publication date the page states about itself: its metadata, a labelled date, the earliest
+    stamp; a date of the body text is not one."""
     hits = []
-    for pat in DATE_PATTERNS:
+    patterns = list(DATE_PATTERNS)
+    for pat in META_PATTERNS if raw else ():
+        m = pat.search(raw[:200000])
+        if m:
+            hits.append((-1, m.groups()))
+    head = "\n".join(text[:20000].splitlines()[:8])
+    m = STAMP.search(head)
+    if m:
+        hits.append((m.start() + 0.5, m.groups()))
+    dated = []
+    for start, groups in hits:
+        y, mo, d = (int(g) for g in groups[:3])
+        if 1900 < y < 2200 and _valid(y, mo, d):
+            dated.append((start, f"{y:04d}-{mo:02d}-{d:02d}"))
+    for pat in patterns:
         for m in pat.finditer(text[:20000]):
             y, mo, d = (int(g) for g in m.groups()[:3])
-            if 1900 < y < 2200 and 1 <= mo <= 12 and 1 <= d <= 31:
-                hits.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
-    return min(hits)[1] if hits else None
+            if 1900 < y < 2200 and _valid(y, mo, d):
+                dated.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
+    return min(dated)[1] if dated else None
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    try:
+        dt.date(y, mo, d)
+    except ValueError:
+        return False
+    return True
 
 
 def find_title(text: str) -> str:
@@ -112,7 +147,7 @@ def read_document(path: Path) -> Document:
         plain_map = tuple(where)
     visible = plain if plain is not None else text
     return Document(
-        id=path.stem, path=str(path), title=title or find_title(visible), published=find_published(visible),
+        id=path.stem, path=str(path), title=title or find_title(visible), published=find_published(visible, text if fmt == "html" else None),
         encoding=encoding, format=fmt, text=text, plain=plain, plain_map=plain_map,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )

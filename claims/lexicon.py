@@ -47,3 +47,9 @@ STOP_KEYWORDS = {"こと", "もの", "ため", "よう", "これ", "それ", "�
 PLACE_ATTRIBUTES = ("震源", "震央", "会場", "開催地", "会談場所", "開催場所", "発生場所", "現場", "本部", "拠点")
 # nouns that stand for a clause rather than a thing (…ことを認めた)
 FORMAL_NOUNS = {"こと", "もの", "の", "ため", "よう", "ところ", "わけ", "点"}
+# a place name that begins an organisation's name is not a place of the story: 東京新聞, 大阪ガス, 北海道電力
+ORG_SUFFIXES = ("新聞", "日報", "日日", "民報", "放送", "テレビ", "ガス", "電力", "銀行", "信金", "証券", "製薬",
+                "商事", "物産", "電鉄", "鉄道", "通信", "タイムズ", "ポスト", "ジャーナル", "大学", "工業", "重工",
+                "製鉄", "自動車", "ホールディングス", "球団", "FC", "エフシー")
+# wire services and bureaus named in datelines: 【ワシントン=共同】, 〔ロンドン時事〕, （ニューヨーク=ロイター）
+WIRES = ("共同", "時事", "ロイター", "AFP", "AP", "ブルームバーグ", "新華社", "聯合", "EFE", "dpa", "UPI")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .parse import Tok
+from . import lexicon as L
 
 # office words, longest first when matched; generic Japanese vocabulary, no names
 OFFICES = sorted("""
@@ -191,8 +192,21 @@ def _office_before(text: str, pos: int) -> tuple[re.Match, int] | None:
     return None
 
 
+# a dateline or byline: 【ワシントン=共同】, （ロンドン=藤原学思）, 〔ニューヨーク時事〕, [パリ 16日 ロイター]
+_OPEN, _CLOSE = "（(【〔［[", "）)】〕］]"
+DATELINE = re.compile(
+    rf"[{re.escape(_OPEN)}][^{re.escape(_OPEN + _CLOSE)}\n]{{1,16}}?[=＝][^{re.escape(_OPEN + _CLOSE)}\n]{{1,24}}[{re.escape(_CLOSE)}]"
+    rf"|[{re.escape(_OPEN)}][^{re.escape(_OPEN + _CLOSE)}\n]{{1,16}}?(?:{'|'.join(L.WIRES)})[{re.escape(_CLOSE)}]")
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of datelines and bylines: publication metadata, not the story's places or dates."""
+    return [m.span() for m in DATELINE.finditer(text)]
+
+
 def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
     out = []
+    meta = datelines(text)
     k = 0
     while k < len(toks):
         t = toks[k]
@@ -206,7 +220,9 @@ def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             surname = not ("国" in t.tag) and ((nxt is not None and "人名" in nxt.tag)
                                                or text[e:].startswith(TITLES + tuple(OFFICES)))
-            if surname or re.fullmatch(r"[ぁ-ゖー]+", text[s:e]):
+            in_meta = any(a <= s and e <= b for a, b in meta)
+            org = text[e:].startswith(L.ORG_SUFFIXES)  # 東京新聞 is an outlet, 大阪ガス a company
+            if surname or in_meta or org or re.fullmatch(r"[ぁ-ゖー]+", text[s:e]):
                 k = j + 1  # 湯崎(英彦知事) is a person; ひろしま in brackets is a reading
                 continue
             # 国のA / A県B / A県のB: keep the container with the place (サウジアラビアのリヤド)

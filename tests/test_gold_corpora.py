@@ -14,12 +14,12 @@ from _runs import ROOT, score
 DATA = ROOT / "tests" / "data"
 
 # corpus, at least this many errors found, with the right type, agreements matched
-EXPECTED = [
-    ("corpus2", 10, 9, 14),
+EXPECTED = [  # unsupported figures are notes, not flags, since issue 10: absence of support is no evidence
+    ("corpus2", 11, 11, 14),
     ("corpus3", 6, 6, 2),
-    ("corpus4", 8, 6, 0),
+    ("corpus4", 5, 5, 0),
     ("corpus5", 8, 8, 0),
-    ("corpus6", 7, 6, 0),
+    ("corpus6", 6, 6, 0),
 ]
 
 
