@@ -1,6 +1,7 @@
 """Events across and inside documents: places, dates, durations and counts, negation."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from claims.lexicon import EVENT_COMPATIBLE
@@ -9,7 +10,7 @@ from claims.values import quantities_agree
 
 from claims.roles import place_parts
 
-from .common import Corpus, dedupe, place_corroborated, places_match, same_participants, shared, to_date
+from .common import Corpus, dedupe, near_in_time, place_corroborated, places_match, same_participants, shared, to_date
 from .records import Finding
 
 
@@ -39,7 +40,8 @@ def _rival_venues(corpus: Corpus, claims: list[Claim]) -> list[Claim]:
             # the same occurrence: same kind, the same participants named, and the same day where both
             # are dated; a meeting of other people or on another day is another event
             same_kind = (c.kind == "event" and o.kind == "event" and classes_match(c, o)
-                         and bool(c.qualifiers.partners) and same_participants(c, o)
+                         and (same_participants(c, o) if c.qualifiers.partners or o.qualifiers.partners
+                              else c.predicate == o.predicate)
                          and c.qualifiers.time is not None and len(c.qualifiers.time) == 10
                          and c.qualifiers.time == o.qualifiers.time)
             if same_kind or (c.predicate_class.startswith("located:") and o.predicate_class == c.predicate_class):
@@ -92,6 +94,8 @@ def event_findings(corpus: Corpus) -> list[Finding]:
                                    + (f", and {len({r.source for r in rivals})} other source(s) place "
                                       f"{claims[0].qualifiers.event or 'it'} elsewhere" if rivals else ""),
                            contradicted_by=dedupe(corpus.evidence(r) for r in rivals),
+                           rule="events.unsupported_venue" if claims[0].kind == "event" or
+                           claims[0].predicate_class.startswith("located:") else "events.unsupported_place",
                            evidence=sorted((corpus.evidence(c) for c in shown), key=lambda e: e.start),
                            claims=[c.id for c in claims]))
     out += _located_conflicts(corpus)
@@ -130,7 +134,8 @@ def event_findings(corpus: Corpus) -> list[Finding]:
                 and _names_present(corpus, a) and _names_present(corpus, b) \
                 and not (qa.time_end or qb.time_end) and len(set(qa.keywords) & set(qb.keywords)) >= 3 \
                 and (not (qa.place and qb.place) or places_match(qa.place, qb.place)) \
-                and (qa.place or qb.place or qa.partners):
+                and (qa.place or qb.place or qa.partners) \
+                and (qa.partners or near_in_time(qa.time, qb.time)):  # a quake a year apart is another quake
             f = _conflict(corpus, "date_conflict", a, b,
                           f"{qa.event}{' in ' + (qa.place or qb.place) if qa.place or qb.place else ''} dated "
                           f"{{mine}}; {{src}} dates it {{theirs}}", qa.time, qb.time, need_support=True)
@@ -163,8 +168,11 @@ def _bare_date_conflict(corpus: Corpus, bare: Claim, named: Claim) -> Finding | 
 
 
 def _anaphoric(text: str | None) -> bool:
-    """同日, 前日, 翌日: a date read from whatever date came before, too uncertain to blame."""
-    return bool(text) and any(w in text for w in ("同日", "前日", "翌日", "当日", "同月"))
+    """同日, 前日, 翌日, or a day with no month (8日): a date read from whatever date came before, too
+    uncertain to blame."""
+    if not text:
+        return False
+    return any(w in text for w in ("同日", "前日", "翌日", "当日", "同月")) or not re.search(r"月|年|/|-", text)
 
 
 def _names_present(corpus: Corpus, c: Claim) -> bool:
@@ -222,6 +230,26 @@ def number_findings(corpus: Corpus) -> list[Finding]:
                                        and quantities_agree(by_id[o].qualifiers.quantity, c.qualifiers.quantity)})
         return support_cache[c.id]
 
+    def ambiguous(c: Claim) -> bool:
+        """Its own document gives other values for the same words (seats of several parties, two
+        distances): the words name a family of quantities, not one, so no side is taken."""
+        mc = set(c.qualifiers.measure)
+        for o in by_doc[(c.predicate_class, c.source)]:
+            mo = set(o.qualifiers.measure)
+            if o.id != c.id and o.qualifiers.quantity.unit == c.qualifiers.quantity.unit \
+                    and len(mc & mo) / (len(mc | mo) or 1) >= 0.5 \
+                    and not quantities_agree(o.qualifiers.quantity, c.qualifiers.quantity):
+                return True
+        return False
+
+    def given_anywhere(c: Claim) -> bool:
+        """Another source gives the same value in any words: a true figure of another scope."""
+        return any(o.source != c.source and quantities_agree(o.qualifiers.quantity, c.qualifiers.quantity)
+                   for o in by_unit[c.qualifiers.quantity.unit])
+
+    by_unit: dict[str, list[Claim]] = defaultdict(list)
+    for c in qs:
+        by_unit[c.qualifiers.quantity.unit].append(c)
     inside: set[tuple[str, str]] = set()
     for claims in by_doc.values():  # inside one document: exact figures share a measure word,
         bounded = [c for c in claims if c.qualifiers.quantity.bound in ("ge", "le")]  # "N以上" totals a bound
@@ -277,6 +305,11 @@ def number_findings(corpus: Corpus) -> list[Finding]:
         if (sa == 0) == (sb == 0):
             continue  # both figures corroborated (two different counts), or neither: no side to take
         wrong, right = (a, b) if sa == 0 else (b, a)
+        lo, hi = sorted((qa.quantity.value, qb.quantity.value))
+        if lo <= 0 or hi / lo > 10:
+            continue  # an order of magnitude apart: a dividend and a profit, not one figure misstated
+        if ambiguous(wrong) or ambiguous(right) or given_anywhere(wrong):
+            continue  # the words do not pin down one quantity, or the value is someone's other figure
         out.append(Finding(
             type="number_conflict", severity="error", source=wrong.source,
             message=f"{wrong.qualifiers.quantity.text} here; {right.source} gives {right.qualifiers.quantity.text}",

@@ -65,7 +65,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     # other source names, where other sources contradict its document on something else
     caught = {f.source for f in findings if f.severity == "error"}
     for f in findings:
-        if f.type == "unsupported_claim" and f.severity == "info" and f.rule == "events.event_findings" \
+        if f.type == "unsupported_claim" and f.severity == "info" and f.rule == "events.unsupported_venue" \
                 and f.source in caught:
             f.severity = "warning"
             f.message += "; other sources contradict this document elsewhere"

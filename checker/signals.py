@@ -9,12 +9,16 @@ from .common import Corpus
 from .records import Finding
 
 STAT_UNITS = {"%"}
+CODE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 
 
 def placeholder_findings(corpus: Corpus) -> list[Finding]:
     out = []
     for sid, doc in sorted(corpus.docs.items()):
+        code = [m.span() for m in CODE.finditer(doc.text)] if doc.format == "html" else []
         for start, end, text in find_placeholders(doc.text):
+            if any(a <= start < b for a, b in code):
+                continue  # a template string of the page's own script is not residue in the text
             out.append(Finding(type="placeholder", severity="warning", source=sid,
                                message=f"template residue 「{text}」 where a real value belongs",
                                evidence=[corpus.span(sid, start, end)]))
@@ -25,7 +29,7 @@ def placeholder_findings(corpus: Corpus) -> list[Finding]:
 SURVEY = re.compile(r"調査|アンケート|回答|世論|支持率|満足|割合|人に\d+人|人のうち|の人が|%の人|％の人|ユーザー|利用者の"
                     r"|ファンの|視聴者の|国民の|読者の")
 # an attribution that names nobody: ある調査では, 各種調査より, 〜と言われています, ネット上では
-VAGUE = re.compile(r"ある調査|各種調査|一部の調査|調査によれば|調査によると|と言われ|といわれ|とされ|ネット上|SNS上|"
+VAGUE = re.compile(r"ある調査|各種調査|一部の調査|調査によれば|調査によると|と言われ|といわれ|ネット上|SNS上|"
                    r"専門家の間|関係者の間|一説に|某")
 
 
@@ -38,9 +42,10 @@ def unsourced_statistics(corpus: Corpus) -> list[Finding]:
         q = c.qualifiers.quantity
         if q.unit not in STAT_UNITS:
             continue
-        if any(o.source != c.source and quantities_agree(o.qualifiers.quantity, q) for o in qs
-               if o.predicate_class == c.predicate_class):
-            continue
+        if any(o.source != c.source and quantities_agree(o.qualifiers.quantity, q)
+               and (o.qualifiers.quantity.value == q.value or set(o.qualifiers.measure) & set(c.qualifiers.measure))
+               for o in qs if o.predicate_class == c.predicate_class):
+            continue  # another source gives it for the same measure
         sentence = corpus.docs[c.source].text[c.sentence_start:c.sentence_end]
         vague = bool(VAGUE.search(sentence))
         if c.qualifiers.attributed and not vague:

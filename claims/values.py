@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Quantity
+from .numbers import ARABIC, KANJI, NUMBER, half_width, parse_number
 
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911}
 
@@ -123,36 +124,43 @@ def find_dates(text: str, ref: str | None, last: str | None = None) -> list[Date
 
 # --- quantities -------------------------------------------------------------------------------
 
-KANJI_MULT = {"万": 1e4, "億": 1e8, "千": 1e3, "兆": 1e12}
 UNITS = {
     "時間": ("分", 60), "分間": ("分", 1), "分": ("分", 1), "秒": ("秒", 1),
-    "日間": ("日", 1), "週間": ("日", 7), "か月": ("月", 1), "カ月": ("月", 1), "ヶ月": ("月", 1),
-    "年間": ("年", 1),
-    "回": ("回", 1), "度": ("回", 1), "人": ("人", 1), "名": ("人", 1), "%": ("%", 1), "％": ("%", 1),
-    "パーセント": ("%", 1), "倍": ("倍", 1), "発": ("発", 1), "件": ("件", 1), "棟": ("棟", 1),
-    "平方キロメートル": ("km2", 1), "キロメートル": ("km", 1), "キロ": ("km", 1), "km": ("km", 1),
-    "メートル": ("m", 1), "ドル": ("ドル", 1), "円": ("円", 1), "ユーロ": ("ユーロ", 1),
+    "日間": ("日", 1), "週間": ("日", 7), "か月": ("月", 1), "カ月": ("月", 1), "ヶ月": ("月", 1), "ケ月": ("月", 1),
+    "年間": ("年", 1), "年ぶり": ("年", 1),
+    "回": ("回", 1), "度": ("回", 1), "人": ("人", 1), "名": ("人", 1), "%": ("%", 1),
+    "パーセント": ("%", 1), "ポイント": ("pt", 1), "倍": ("倍", 1), "発": ("発", 1), "件": ("件", 1), "棟": ("棟", 1),
+    "平方キロメートル": ("km2", 1), "平方メートル": ("m2", 1), "立方メートル": ("m3", 1), "ヘクタール": ("ha", 1),
+    "キロメートル": ("km", 1), "キロ": ("km", 1), "km": ("km", 1), "メートル": ("m", 1), "センチ": ("m", 0.01),
+    "キログラム": ("kg", 1), "トン": ("トン", 1), "リットル": ("L", 1),
+    "ドル": ("ドル", 1), "円": ("円", 1), "ユーロ": ("ユーロ", 1), "ウォン": ("ウォン", 1), "元": ("元", 1),
     "カ国": ("国", 1), "か国": ("国", 1), "ヶ国": ("国", 1), "州": ("州", 1), "機": ("機", 1), "割": ("%", 10),
-    "隻": ("隻", 1), "台": ("台", 1), "票": ("票", 1), "議席": ("議席", 1), "トン": ("トン", 1),
+    "隻": ("隻", 1), "台": ("台", 1), "票": ("票", 1), "議席": ("議席", 1), "枚": ("枚", 1), "個": ("個", 1),
+    "社": ("社", 1), "店舗": ("店", 1), "校": ("校", 1), "世帯": ("世帯", 1), "戸": ("戸", 1), "歳": ("歳", 1),
+    "試合": ("試合", 1), "勝": ("勝", 1), "敗": ("敗", 1), "点": ("点", 1), "本": ("本", 1), "階": ("階", 1),
     "匹": ("匹", 1), "頭": ("頭", 1), "羽": ("羽", 1), "便": ("便", 1),
 }
 UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-NUM = r"\d+(?:[.,]\d+)*(?:[万億千兆])?"
+NUM = rf"(?:{NUMBER})"
 QTY = re.compile(
-    rf"(?P<approx>約|およそ|ほぼ|推定|最大|少なくとも)?(?P<rate>年間|1日|毎年|月間)?"
-    rf"(?P<a>{NUM})(?:\s*[〜~～\-]\s*(?P<b>{NUM}))?\s*(?P<unit>{UNIT_RE})(?P<half>半)?"
-    rf"(?:(?P<c>{NUM})(?P<unit2>分))?(?P<bound>以上|超|余り|あまり|以下|未満|以内|前後|程度|強|弱)?"
+    rf"(?P<approx>約|およそ|ほぼ|推定|最大|最高|最低|少なくとも|概ね|おおむね)?(?P<rate>年間|1日|毎年|月間)?"
+    rf"(?P<a>{NUM})(?:\s*[〜~～\-－]\s*(?P<b>{NUM}))?\s*(?P<unit>{UNIT_RE})(?P<half>半)?"
+    rf"(?:(?P<c>{NUM})(?P<unit2>分))?"
+    rf"(?P<bound>以上|超|余り|あまり|以下|未満|以内|前後|程度|強|弱|近く|足らず|ほど)?"
 )
+FRACTION = re.compile(rf"(?P<approx>約|およそ)?(?P<d>{ARABIC}|{KANJI})分の(?P<n>{ARABIC}|{KANJI})")
+
+
 MAGNITUDE = re.compile(r"(?:マグニチュード|(?<![A-Za-z])M)\s*(?:[（(]M[）)])?\s*(?:は|が)?\s*(?P<a>\d+(?:\.\d+)?)")
 SCORE = re.compile(r"(?<![\d.])(?P<a>\d{1,3})\s*(?:対|―|－)\s*(?P<b>\d{1,3})(?![\d.])")
 SEISMIC = re.compile(r"震度\s*(?P<a>[1-7])\s*(?P<pm>強|弱)?")
 
 
 def _num(s: str) -> float:
-    mult = 1.0
-    if s and s[-1] in KANJI_MULT:
-        mult, s = KANJI_MULT[s[-1]], s[:-1]
-    return float(s.replace(",", "")) * mult
+    value = parse_number(s)
+    if value is None:
+        raise ValueError(s)
+    return value
 
 
 @dataclass
@@ -164,8 +172,18 @@ class QuantityValue:
 
 
 def find_quantities(text: str) -> list[QuantityValue]:
+    """Counts, amounts, durations, ratios and scores; a figure that cannot be read is no claim."""
     out = []
+    original, text = text, half_width(text)  # same length: offsets hold for the original
+    for m in FRACTION.finditer(text):  # 3分の1: a share, in percent
+        d, n = parse_number(m.group("d")), parse_number(m.group("n"))
+        if d and n is not None and n <= d:
+            q = Quantity(value=round(100 * n / d, 4), unit="%", approx=bool(m.group("approx")),
+                         text=original[m.start():m.end()])
+            out.append(QuantityValue(q, m.start(), m.end()))
     for m in QTY.finditer(text):
+        if any(v.start <= m.start() < v.end for v in out):
+            continue
         unit, factor = UNITS[m.group("unit")]
         before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 1]
         if before == "第" or after in ("目", "厘") or (unit == "分" and before == "割") or (
@@ -175,23 +193,29 @@ def find_quantities(text: str) -> list[QuantityValue]:
             continue  # 16時22分 is a time of day, not a duration
         if m.group("unit") in ("年間",) and not m.group("b") and not m.group("approx"):
             pass
-        a = _num(m.group("a")) * factor
-        if m.group("half"):
-            a += factor / 2
-        if m.group("c"):
-            a += _num(m.group("c"))
-        b = _num(m.group("b")) * factor if m.group("b") else None
+        try:
+            a = _num(m.group("a")) * factor
+            if m.group("half"):
+                a += factor / 2
+            if m.group("c"):
+                a += _num(m.group("c"))
+            b = _num(m.group("b")) * factor if m.group("b") else None
+        except ValueError:
+            continue  # not a number after all (3万2万): no claim
         bound = {"以上": "ge", "超": "ge", "余り": "ge", "あまり": "ge", "以下": "le", "未満": "le",
                  "以内": "le"}.get(m.group("bound") or "", "eq")
         if b is not None:
             bound = "range"
-        approx = bool(m.group("approx")) or (m.group("bound") in ("前後", "程度", "強", "弱"))
+        if m.group("bound") in ("近く", "足らず"):
+            bound = "le"
+        approx = bool(m.group("approx")) or (m.group("bound") in ("前後", "程度", "強", "弱", "近く", "足らず", "ほど"))
         # a bare date-like number ("2018年") is not a quantity; 年 is not in UNITS except 年間
-        q = Quantity(value=a, unit=unit, approx=approx, bound=bound, high=b, text=m.group(0))
+        q = Quantity(value=a, unit=unit, approx=approx, bound=bound, high=b, text=original[m.start():m.end()])
         out.append(QuantityValue(q, m.start(), m.end(), rate=bool(m.group("rate"))))
     for m in SCORE.finditer(text):  # 3対2, 3―2: a final score
         a, b = int(m.group("a")), int(m.group("b"))
-        out.append(QuantityValue(Quantity(value=a * 1000 + b, unit="対", text=m.group(0)), m.start(), m.end()))
+        out.append(QuantityValue(Quantity(value=a * 1000 + b, unit="対", text=original[m.start():m.end()]),
+                                 m.start(), m.end()))
     for m in MAGNITUDE.finditer(text):
         out.append(QuantityValue(Quantity(value=float(m.group("a")), unit="M", text=m.group(0)), m.start(), m.end()))
     for m in SEISMIC.finditer(text):
@@ -231,11 +255,15 @@ def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.04, strict: 
 
 # --- placeholders -----------------------------------------------------------------------------
 
+MASK = r"[＊●○〇■□×]{2,}|[XxＸｘ]{2,}(?=[年月日時分万億円人件票%％])|\?{2,}(?=[年月日万億円人])"
 PLACEHOLDER = re.compile(
     r"\d{2,4}年[XxＸｘ×〇○●?？]{1,2}月(?:[XxＸｘ×〇○●?？]{1,2}日)?"
-    r"|[XxＸｘ]{2}月[XxＸｘ]{2}日"
-    r"|[〇○●]{2,}(?:市|県|町|村|区|氏|さん|社|大学|病院|駅)"
-    r"|\{\{[^{}\n]{0,40}\}\}|\[(?:insert|TODO|要確認)[^\]\n]{0,40}\]|【(?:要確認|TODO|ここに[^】]{0,20})】"
+    r"|[XxＸｘ]{2}月[XxＸｘ]{2}日|20[XxＸｘ]{1,2}年|202[XxＸｘ]年"
+    rf"|(?:{MASK})(?:[^\s、。のはがをにでとも]{{0,4}})"  # ＊＊億円, ●●選手, 〇〇市, XX人
+    r"|\{\{[^{}\n]{0,40}\}\}|\$\{?[A-Za-z_]\w*\}?|\{[a-z_]{2,30}\}"  # {{date}}, ${word}, {name}
+    r"|[\[［][^\]］\n]{0,12}(?:名|名称|日付|日時|場所|URL|リンク|画像|会場|金額|数字|数値|氏名|引用|挿入|入力|TBD|TODO)[\]］]"
+    r"|【[^】\n]{0,20}(?:挿入|入力|要確認|TODO|ここに)[^】\n]{0,10}】|[（(]ここに[^）)\n]{0,20}[）)]"
+    r"|<!--\s*(?:insert|TODO|ここに|挿入)[^>]{0,60}-->|(?<![A-Za-z])(?:TBD|TODO|FIXME)(?![A-Za-z])"
     r"|(?i:lorem ipsum)"
 )
 

@@ -127,12 +127,15 @@ def test_fail_on(store_db, fail_on, status, capsys):
     assert main(["check", str(NEW), "--against", store_db, "--fail-on", fail_on, "-q"]) == status
 
 
-def test_fail_on_warning_counts_warnings(store_db, capsys):
-    argv = ["check", str(NEW), "--against", store_db, "-q", "--ignore", "CC101", "--ignore", "role_conflict"]
+def test_fail_on_warning_counts_warnings(store_db, capsys, tmp_path):
+    new = tmp_path / NEW.name  # the seed with template residue left in it: a warning (CC301)
+    new.write_text(NEW.read_text(encoding="utf-8") + "\n次回の会談は2025年XX月XX日に予定されている。\n",
+                   encoding="utf-8")
+    argv = ["check", str(new), "--against", store_db, "-q", "--ignore", "CC101", "--ignore", "role_conflict"]
     assert main(argv) == 0
     assert main(argv + ["--fail-on", "warning"]) == 1
     out = capsys.readouterr().out
-    assert "CC101" not in out and "CC102" not in out and "CC201" in out
+    assert "CC101" not in out and "CC102" not in out and "CC301" in out
 
 
 @pytest.mark.parametrize("argv, message", [

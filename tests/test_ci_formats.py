@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,7 +22,10 @@ SEEDS = SHARED / "seeds"
 SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 CORPUS = [SEEDS / f"{i}.txt" for i in ("000_931b40af5cfd0f8d", "002_ef34caf79d6341c1", "003_cefe247cd97587d1",
                                        "004_c0298d739a49e9f8")]
-NEW = SEEDS / "001_8a2d6b2a3bfeeda8.txt"
+NEW = Path(tempfile.mkdtemp(prefix="claimcheck-ci-")) / "001_8a2d6b2a3bfeeda8.txt"
+if (SEEDS / NEW.name).is_file():  # the seed with template residue left in it, so that it has a warning
+    NEW.write_text((SEEDS / NEW.name).read_text(encoding="utf-8")
+                   + "\n次回の会談は2025年XX月XX日に予定されている。\n", encoding="utf-8")
 FINDING_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>CC\d{3}) (?P<type>[a-z_]+) (?P<msg>.+)$")
 
 
