@@ -152,7 +152,7 @@ class FrameReader:
         text = s.text
         used = set()
         for p in places:
-            before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
+            after = text[p.end:p.end + 8]
             attr = None
             for a in L.PLACE_ATTRIBUTES:
                 if re.search(rf"{a}(?:地)?(?:は|が|を|となったのは|になったのは|なのは)$", text[max(0, p.start - 12):p.start]) \
