@@ -26,27 +26,35 @@ def same_event(a: Claim, b: Claim) -> bool:
     return places_match(a.qualifiers.place, b.qualifiers.place)
 
 
-def _rival_venues(corpus: Corpus, claims: list[Claim]) -> list[Claim]:
-    """Other sources' venues for the same kind of event (or the same attribute: 震源, 会場) that this
-    place is not: the positive sign that makes an unnamed place a warning rather than a note."""
-    venues = [c for c in claims if c.kind == "event" and c.qualifiers.event or c.predicate_class.startswith("located:")]
+def _venue_index(corpus: Corpus) -> dict[tuple, list[Claim]]:
+    """Placed claims by what could make them rivals: (day) for dated events, (class) for 震源/会場."""
+    index: dict[tuple, list[Claim]] = defaultdict(list)
+    for o in corpus.claims:
+        if not o.qualifiers.place or o.qualifiers.planned or o.qualifiers.negated:
+            continue
+        if o.kind == "event" and o.qualifiers.time and len(o.qualifiers.time) == 10:
+            index[("day", o.qualifiers.time)].append(o)
+        if o.predicate_class.startswith("located:"):
+            index[("located", o.predicate_class)].append(o)
+    return index
+
+
+def _rival_venues(index: dict[tuple, list[Claim]], claims: list[Claim]) -> list[Claim]:
+    """Other sources' venues for the same occurrence (same kind of event, the same participants or,
+    with nobody named, the same event noun, on the same day) or for the same attribute (震源, 会場),
+    that this place is not: the positive sign that makes an unnamed place a warning, not a note."""
     out = []
-    for c in venues:
-        for o in corpus.claims:
-            if o.source == c.source or not o.qualifiers.place or places_match(o.qualifiers.place, c.qualifiers.place):
-                continue
-            if o.qualifiers.planned or o.qualifiers.negated or c.qualifiers.planned:
-                continue
-            # the same occurrence: same kind, the same participants named, and the same day where both
-            # are dated; a meeting of other people or on another day is another event
-            same_kind = (c.kind == "event" and o.kind == "event" and classes_match(c, o)
-                         and (same_participants(c, o) if c.qualifiers.partners or o.qualifiers.partners
-                              else c.predicate == o.predicate)
-                         and c.qualifiers.time is not None and len(c.qualifiers.time) == 10
-                         and c.qualifiers.time == o.qualifiers.time)
-            if same_kind or (c.predicate_class.startswith("located:") and o.predicate_class == c.predicate_class):
-                out.append(o)
-    return out
+    for c in claims:
+        if c.qualifiers.planned:
+            continue
+        if c.kind == "event" and c.qualifiers.event and c.qualifiers.time:
+            out += [o for o in index.get(("day", c.qualifiers.time), ()) if classes_match(c, o)
+                    and (same_participants(c, o) if c.qualifiers.partners or o.qualifiers.partners
+                         else c.predicate == o.predicate)]
+        if c.predicate_class.startswith("located:"):
+            out += index.get(("located", c.predicate_class), [])
+    return [o for o in dict.fromkeys(out)
+            if o.source != claims[0].source and not places_match(o.qualifiers.place, claims[0].qualifiers.place)]
 
 
 def _located_conflicts(corpus: Corpus) -> list[Finding]:
@@ -72,6 +80,7 @@ def _located_conflicts(corpus: Corpus) -> list[Finding]:
 
 def event_findings(corpus: Corpus) -> list[Finding]:
     events = [c for c in corpus.claims if c.kind == "event"]
+    venues = _venue_index(corpus)
     out: list[Finding] = []
     # unsupported places: a venue or location that no other source names
     by_place: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -88,7 +97,7 @@ def event_findings(corpus: Corpus) -> list[Finding]:
         for c in claims:  # one quote a line, the event claim where there is one
             per_line.setdefault(c.line, c)
         shown = sorted(per_line.values(), key=lambda c: (c.kind == "place", c.start))[:6]
-        rivals = _rival_venues(corpus, claims)
+        rivals = _rival_venues(venues, claims)
         out.append(Finding(type="unsupported_claim", severity="warning" if rivals else "info", source=source,
                            message=f"{what} {claims[0].qualifiers.place}; no other source names this place"
                                    + (f", and {len({r.source for r in rivals})} other source(s) place "
@@ -214,8 +223,6 @@ def number_findings(corpus: Corpus) -> list[Finding]:
         by_doc[(c.predicate_class, c.source)].append(c)
         for m in set(c.qualifiers.measure):
             by_measure[(c.predicate_class, m)].append(c)
-
-    by_id = {c.id: c for c in qs}
 
     def related(c: Claim) -> set[str]:
         return {o.id for m in set(c.qualifiers.measure) for o in by_measure[(c.predicate_class, m)]}

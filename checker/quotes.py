@@ -10,7 +10,6 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-
 from .common import Corpus, dedupe
 from .records import Finding
 

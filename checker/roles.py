@@ -46,7 +46,8 @@ def _day(iso: str | None) -> bool:
 
 
 def _written(corpus: Corpus, c: Claim) -> str | None:
-    """When a 前/元 title was written: its document's publication date, else the sentence's date."""
+    """When a 前/元 title was written: its document's publication date, else the latest day the
+    document reports as past, else the sentence's own date."""
     doc = corpus.docs.get(c.source)
     if doc and doc.published and len(doc.published) == 10:
         return doc.published

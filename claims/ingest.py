@@ -84,28 +84,18 @@ STAMP = re.compile(r"^\s*(?:date\s+\S+\s+)?(\d{4})(?:年|/|-)(\d{1,2})(?:月|/|-
 
 
 def find_published(text: str, raw: str | None = None) -> str | None:
-    """The publication date the page states about itself: its metadata, a labelled date, the earliest
-    stamp; a date of the body text is not one."""
-    hits = []
-    patterns = list(DATE_PATTERNS)
+    """The publication date the page states about itself: its metadata first, then the earliest
+    labelled date or stamp near the top; a date of the body text is not one."""
+    found: list[tuple[float, tuple[str, ...]]] = []
     for pat in META_PATTERNS if raw else ():
         m = pat.search(raw[:200000])
         if m:
-            hits.append((-1, m.groups()))
+            found.append((-1, m.groups()))
     head = "\n".join(text[:20000].splitlines()[:8])
-    m = STAMP.search(head)
-    if m:
-        hits.append((m.start() + 0.5, m.groups()))
-    dated = []
-    for start, groups in hits:
-        y, mo, d = (int(g) for g in groups[:3])
-        if 1900 < y < 2200 and _valid(y, mo, d):
-            dated.append((start, f"{y:04d}-{mo:02d}-{d:02d}"))
-    for pat in patterns:
-        for m in pat.finditer(text[:20000]):
-            y, mo, d = (int(g) for g in m.groups()[:3])
-            if 1900 < y < 2200 and _valid(y, mo, d):
-                dated.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
+    found += [(m.start(), m.groups()) for m in STAMP.finditer(head)][:1]
+    found += [(m.start(), m.groups()) for pat in DATE_PATTERNS for m in pat.finditer(text[:20000])]
+    dated = [(at, f"{y:04d}-{mo:02d}-{d:02d}") for at, g in found
+             for y, mo, d in [tuple(int(x) for x in g[:3])] if 1900 < y < 2200 and _valid(y, mo, d)]
     return min(dated)[1] if dated else None
 
 
