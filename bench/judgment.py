@@ -269,8 +269,10 @@ def alarms(corpora: list[Corpus]) -> str:
         for t in topic.get("true_unique", []):
             traps.setdefault(t["doc"], []).extend(_spans(texts.get(t["doc"], ""), t.get("quote", "")))
         for s in topic.get("scope_differences", []):
-            for d, q in (s.get("quotes") or {}).items():
-                traps.setdefault(d, []).extend(_spans(texts.get(d, ""), q))
+            quotes = s.get("quotes") or {}  # {doc: quote} or [{"doc": …, "quote": …}]
+            pairs = quotes.items() if isinstance(quotes, dict) else [(q.get("doc"), q.get("quote")) for q in quotes]
+            for d, q in pairs:
+                traps.setdefault(d, []).extend(_spans(texts.get(d, ""), q or ""))
         judged = _hand_judgments(c)
         out = []
         for f in c.report["findings"]:

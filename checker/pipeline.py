@@ -19,6 +19,7 @@ from .events import event_findings, internal_event_findings, negation_findings, 
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
 from .quotes import quote_misattributions
 from .roles import person_countries, role_findings
+from .slots import slot_findings
 from .signals import placeholder_findings, unsourced_statistics, unsupported_figures
 
 CODES = {
@@ -45,6 +46,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     for rule in (event_findings, number_findings, internal_event_findings, negation_findings,
                  placeholder_findings, unsourced_statistics):
         findings += _ruled(rule, corpus)
+    findings += _ruled(slot_findings, corpus, extractions, findings)
     findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial
     findings = _merge_same_claim(findings)
     agrees, corroborated = agreements(corpus, countries)

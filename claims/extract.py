@@ -8,12 +8,13 @@ from typing import Callable, Sequence
 from . import lexicon as L
 from .ingest import find_published
 from .frames import FrameReader
-from .models import Claim, Document, Extraction, Mention, Qualifiers
+from .slots import SlotReader
+from .models import Claim, Document, Extraction, Mention, Qualifiers, Slot
 from .parse import Parser, Tok
 from .roles import PersonMention, find_people, find_places
 from .segment import Page, Sentence, line_of, line_starts, split
 from .statements import StatementReader
-from .values import find_dates, find_placeholders
+from .values import find_dates, find_placeholders, find_quantities
 
 BYLINE = re.compile(r"【[^】]{1,12}=[^】]{2,12}】|(?:文|記者|執筆|筆者)\s*[:：=]\s*\S{2,10}|^\s*By\s+\w+", re.M)
 SEO_MARKERS = re.compile(r"[\U0001F300-\U0001FAFF\u2705\u2714\u27A1\u21D2]|さらに読む|いかがでしたか|Chapter-\d")
@@ -51,11 +52,12 @@ class Context:
     doc_participants: tuple[str, ...] = ()  # the last event with two or more people, in any paragraph
 
 
-class DocExtractor(StatementReader, FrameReader):
+class DocExtractor(StatementReader, FrameReader, SlotReader):
     def __init__(self, doc: Document, page: Page, parses: list[list[Tok]], names: Names):
         self.doc, self.page, self.parses, self.names = doc, page, parses, names
         self.starts = line_starts(doc.text)
         self.claims: list[Claim] = []
+        self.slots: list[Slot] = []
         self.mentions: list[Mention] = []
         self.n = 0
 
@@ -95,7 +97,7 @@ class DocExtractor(StatementReader, FrameReader):
             except Exception as exc:  # one odd sentence must not lose the document
                 raise RuntimeError(f"{self.doc.id}:{s.line}: extraction failed: {exc}") from exc
         return Extraction(document=self.doc, claims=tuple(self.claims), mentions=tuple(self.mentions),
-                          signals=self.signals())
+                          signals=self.signals(), slots=tuple(self.slots))
 
     def _anchor(self) -> str | None:
         """For a page that states no date of its own: the year it mentions most, so that 9月28日
@@ -144,6 +146,7 @@ class DocExtractor(StatementReader, FrameReader):
             self.relations(s, toks, people, places, time, keywords)
             self.quantities(s, toks, people, ctx, keywords, attributed)
             self.place_claims(s, places, time or ctx.event_date, keywords)
+        self.sentence_slots(s, toks, dates, places, find_quantities(text))
         if full:
             ctx.last_date = full[-1].iso
         subj = [p for p in people if text[p.end:p.end + 4].lstrip("氏さん").startswith(("は", "が"))]

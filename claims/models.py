@@ -126,6 +126,26 @@ class Mention(Record):
     role_end: Optional[int] = None
 
 
+class Slot(Record):
+    """One value in one sentence, with what it is the value of: the predicate that governs it and
+    the content words of that predicate's arguments.  The checker aligns slots across documents by
+    these words and compares their values (dates, places, figures)."""
+
+    source: str
+    slot: Literal["date", "place", "quantity"]
+    head: str  # lemma of the governing predicate (成立, 開く, 発表), or "" for a table row
+    args: tuple[str, ...]  # content lemmas of its arguments, sorted
+    value: str  # ISO date, place name, or the figure as written
+    quantity: Optional[Quantity] = None
+    exact: bool = True  # a date stated with its month (not 同日 or a bare 8日)
+    planned: bool = False
+    negated: bool = False
+    quote: str
+    start: int
+    end: int
+    line: int
+
+
 class Extraction(Record):
     """Everything the claims package hands to the checker for one document."""
 
@@ -133,4 +153,5 @@ class Extraction(Record):
     claims: tuple[Claim, ...]
     mentions: tuple[Mention, ...]
     signals: dict[str, int]  # page signals: footnotes, byline, placeholders …
+    slots: tuple[Slot, ...] = ()  # values with what they are the value of, for alignment
     skipped: tuple[str, ...] = ()  # notes on text the extractor could not use

@@ -1,0 +1,124 @@
+"""One alignment step for dates, places and figures: slots with the same key, compared by value.
+
+Two slots of different documents are aligned when they give the same kind of value (a date, a place,
+a figure in the same unit) for the same key: the same governing predicate and an argument word in
+common, or two key words in common.  A value is blamed only on evidence:
+
+- nobody else gives it for that key, while two or more other sources give one other value (one
+  against one is decided only by a clear gap in the sources' page signals);
+- its own document does not also give the other value for that key (local and Japanese time, two
+  rounds), and the key is not a family of quantities (three or more values among the others);
+- for dates, both are stated with their month; for places, the place is named nowhere else;
+  for figures, the two are within an order of magnitude.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from claims.models import Extraction, Slot
+from claims.values import quantities_agree
+
+from .common import Corpus, place_corroborated, places_match
+from .records import Finding
+from .score import prior
+
+TYPES = {"date": "date_conflict", "place": "location_conflict", "quantity": "number_conflict"}
+PRIOR_GAP = 0.15  # one source against one: blame only a page whose signals are this much weaker
+TIMEZONE = ("日本時間", "現地時間", "時間で", "米東部時間", "現地")
+
+
+def _words(s: Slot) -> set[str]:
+    return set(s.args) | ({s.head} if s.head else set())
+
+
+# words that set a value in another occasion or period: the previous election, last year's figure
+SCOPE = {"前回", "前年", "昨年", "今年", "前期", "来期", "今期", "次回", "初回", "過去", "前年度", "昨季", "今季", "通算",
+         "累計", "前日", "翌日", "当初", "最終", "速報"}
+
+
+def aligned(a: Slot, b: Slot) -> bool:
+    if a.slot != b.slot or (a.slot == "quantity" and a.quantity.unit != b.quantity.unit):
+        return False
+    if (set(a.args) & SCOPE) != (set(b.args) & SCOPE):
+        return False  # 前回の投票率 and 今回の投票率 are two figures
+    wa, wb = _words(a), _words(b)
+    common = wa & wb
+    if a.slot == "quantity":  # figures are many in a text: the same predicate and two shared words
+        return bool(a.head) and a.head == b.head and len(set(a.args) & set(b.args)) >= 2
+    if a.head and a.head == b.head and set(a.args) & set(b.args):
+        return True
+    return len(common) >= 2 and len(common) / len(wa | wb) >= 0.25
+
+
+def agree(a: Slot, b: Slot) -> bool:
+    if a.slot == "date":  # "****-01-17" is a month-day whose year was only inferred
+        return a.value[4:] == b.value[4:] if "*" in (a.value[0], b.value[0]) else a.value == b.value
+    if a.slot == "place":
+        return places_match(a.value, b.value)
+    return quantities_agree(a.quantity, b.quantity)
+
+
+def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Finding]) -> list[Finding]:
+    slots = [s for ex in extractions for s in ex.slots]
+    priors = {ex.document.id: prior(ex.signals)[0] for ex in extractions}
+    by_word: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(slots):
+        for w in _words(s):
+            by_word[(s.slot, w)].append(i)
+    flagged = {(f.source, e.start) for f in taken for e in f.evidence}
+    out: list[Finding] = []
+    for i, f in enumerate(slots):
+        if f.source in corpus.references or (f.source, f.start) in flagged or (f.slot == "date" and not f.exact):
+            continue
+        near = {j for w in _words(f) for j in by_word[(f.slot, w)] if j != i}
+        partners = [slots[j] for j in sorted(near) if aligned(f, slots[j])]
+        others = [p for p in partners if p.source != f.source and (p.slot != "date" or p.exact)]
+        own = [p for p in partners if p.source == f.source]
+        if not others or any(agree(f, p) for p in others):
+            continue
+        clusters: list[list[Slot]] = []
+        for p in others:
+            for c in clusters:
+                if agree(c[0], p):
+                    c.append(p)
+                    break
+            else:
+                clusters.append([p])
+        if len(clusters) >= 3:
+            continue  # the key names a family of values, not one
+        best = max(clusters, key=lambda c: (len({p.source for p in c}), -min(p.start for p in c)))
+        right = best[0]
+        n = len({p.source for p in best})
+        if any(agree(p, right) for p in own):
+            continue  # the document gives the other value too: two occasions, two clocks
+        if f.slot == "quantity" and any(not agree(p, f) for p in own):
+            continue  # the document gives several figures for these words: a family (votes of each)
+        if not _comparable(corpus, f, right):
+            continue
+        if n < 2 and not (n == 1 and priors[right.source] - priors[f.source] >= PRIOR_GAP):
+            continue
+        out.append(Finding(
+            type=TYPES[f.slot], severity="error", source=f.source,
+            message=(f"{'・'.join((f.head,) + f.args[:3]) if f.head else '・'.join(f.args[:4])}: 「{f.quote}」 here; "
+                     f"{n} other source(s) give {right.quote}"),
+            evidence=[corpus.span(f.source, f.start, f.end)],
+            contradicted_by=[corpus.span(p.source, p.start, p.end) for p in best[:4]],
+            claims=[c.id for c in corpus.by_source[f.source] if c.start < f.end and f.start < c.end]))
+        flagged.add((f.source, f.start))
+    return out
+
+
+def _comparable(corpus: Corpus, f: Slot, right: Slot) -> bool:
+    if f.slot == "date":
+        if "*" in (f.value[0], right.value[0]):
+            return True
+        da, db = dt.date.fromisoformat(f.value), dt.date.fromisoformat(right.value)
+        if abs((da - db).days) == 1 and any(
+                w in corpus.docs[s.source].text for s in (f, right) for w in TIMEZONE):
+            return False  # a day apart where clocks are in play: local and Japanese time
+        return True
+    if f.slot == "place":
+        return not place_corroborated(corpus, f.source, f.value)
+    lo, hi = sorted((f.quantity.value, right.quantity.value))
+    return lo > 0 and hi / lo <= 10

@@ -1,0 +1,127 @@
+"""Slots: every date, place and figure of a sentence with what it is the value of.
+
+A value's key is the predicate that governs it in the dependency parse (成立, 開く, 発表 …, or a
+relative clause that describes it: 「ノミネートが発表された2月23日」) and the content words of that
+predicate's arguments (補償法, 記者会見, 販売実績 …).  Two documents that give the same key different
+values disagree about one thing; the checker (``checker/slots.py``) decides which is better supported.
+Event nouns are folded to their class (会談, 協議 → meeting) so that wording does not split a key.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from .models import Quantity, Slot
+from .parse import Tok
+from .segment import line_of
+
+ARG_DEPS = {"nsubj", "obj", "iobj", "obl", "nmod", "compound", "nsubj:pass", "csubj"}
+PRED_POS = {"VERB", "ADJ"}
+# words that say when, how much or how sure, never what: they do not make a key
+STOP = L.STOP_KEYWORDS | L.FORMAL_NOUNS | {
+    "年", "月", "日", "時", "分", "秒", "午前", "午後", "ごろ", "頃", "約", "およそ", "以上", "以下", "未満",
+    "現地", "時間", "日本", "時点", "前後", "程度", "以降", "まで", "から", "中", "同年", "当時",
+    "する", "いる", "ある", "なる", "れる", "られる", "おる", "です", "ます", "さん", "氏", "第", "計", "全体", "合計",
+}
+_NUMERIC = re.compile(r"^[\d０-９.,万億兆千百十〇一二三四五六七八九]+$")
+
+
+def _fold(lemma: str) -> str:
+    """An event noun or predicate folded to its class, so 会談 and 首脳会談 give one key."""
+    return L.EVENTS.get(lemma) or L.PREDICATE_CLASS.get(lemma) or lemma
+
+
+def _content(t: Tok) -> bool:
+    return (t.pos in ("NOUN", "PROPN", "VERB", "ADJ") and t.lemma not in STOP and len(t.lemma) >= 2
+            and not _NUMERIC.match(t.lemma))
+
+
+class SlotReader:
+    """Mixed into the document extractor: ``slots`` collects :class:`Slot` records."""
+
+    def sentence_slots(self, s, toks: list[Tok], dates, places, quantities) -> None:
+        if not toks:
+            return
+        text = s.text
+        values: list[tuple[str, int, int, str, Quantity | None, bool]] = []
+        for d in dates:
+            if len(d.iso) == 10:
+                exact = ("月" in d.text or "/" in d.text or "-" in d.text) and not d.text.startswith(("同", "前", "翌"))
+                # a month-day with no year of its own keeps only its month and day for comparison
+                year = bool(re.search(r"\d{4}|令和|平成|昭和", d.text))
+                values.append(("date", d.start, d.end, d.iso if year else "****" + d.iso[4:], None, exact))
+        for p in places:
+            values.append(("place", p.start, p.end, p.name, None, True))
+        for q in quantities:
+            values.append(("quantity", q.start, q.end, q.quantity.text, q.quantity, True))
+        if not values:
+            return
+        planned = any(w in text for w in L.PLANNED if w != "へ")
+        for slot, a, b, value, qty, exact in values:
+            head, args, negated = self._key(s, toks, a, b)
+            if not args and not head:
+                continue
+            sa, sb, quote, line = self._span(s, a, b) if s.table is None else self._row_span(s, a, b)
+            self.slots.append(Slot(source=self.doc.id, slot=slot, head=head, args=args, value=value,
+                                   quantity=qty, exact=exact, planned=planned, negated=negated,
+                                   quote=quote, start=sa, end=sb, line=line))
+
+    def _row_span(self, s, a: int, b: int) -> tuple[int, int, str, int]:
+        """A value of a table row, found in its own cell (the row's text is rebuilt as 見出しは値)."""
+        want = s.text[a:b]
+        for cell, (ca, _) in zip(s.table.cells, s.table.cell_spans):
+            k = cell.find(want)
+            if k >= 0:
+                start = ca + k
+                return start, start + len(want), self.doc.text[start:start + len(want)], line_of(self.starts, start)
+        return s.start, s.end, self.doc.text[s.start:s.end], s.line
+
+    @staticmethod
+    def _key(s, toks: list[Tok], a: int, b: int) -> tuple[str, tuple[str, ...], bool]:
+        """(predicate, argument words, negated) for the value at text[a:b]."""
+        inside = {t.i for t in toks if t.idx < b and a < t.idx + len(t.text)}
+        if not inside:
+            return "", (), False
+        by_i = {t.i: t for t in toks}
+        children: dict[int, list[Tok]] = {}
+        for t in toks:
+            if t.head != t.i:
+                children.setdefault(t.head, []).append(t)
+        if s.table is not None:  # a table row: its other cells are the key
+            words = {_fold(t.lemma) for t in toks if t.i not in inside and _content(t)}
+            return "", tuple(sorted(words)), False
+        anchor = next((by_i[i] for i in sorted(inside) if by_i[i].head not in inside or by_i[i].head == i),
+                      by_i[min(inside)])
+        path, t = [anchor], anchor
+        while t.head != t.i and len(path) < 12:
+            t = by_i[t.head]
+            path.append(t)
+        # a relative clause on the value names what it is the date or place of
+        rel = [c for c in children.get(anchor.i, []) if c.dep == "acl" and c.pos in PRED_POS | {"NOUN"}
+               and c.i not in inside]
+        preds = rel[:1] + [t for t in path[1:] if t.pos in PRED_POS or t.dep == "ROOT"][:2]
+        if not preds:
+            preds = [path[-1]]
+        head = _fold(preds[0].lemma) if _content(preds[0]) or preds[0].pos in PRED_POS else ""
+        on_path = {t.i for t in path} | {p.i for p in preds}
+        words: set[str] = set()
+
+        def take(tok: Tok, depth: int = 0) -> None:
+            if tok.i in inside or depth > 2:
+                return
+            if _content(tok) and tok.pos != "VERB":
+                words.add(_fold(tok.lemma))
+            for c in children.get(tok.i, []):
+                if c.dep in ("compound", "nmod") or (depth == 0 and c.dep in ARG_DEPS):
+                    take(c, depth + 1)
+
+        for p in preds:
+            for c in children.get(p.i, []):
+                if c.dep in ARG_DEPS and c.i not in on_path:
+                    take(c)
+        for t in path[1:]:  # nouns the value is a modifier of (会場 of 授賞式の会場は…)
+            if t.pos in ("NOUN", "PROPN") and t.i not in inside:
+                take(t, 1)
+        negated = any(c.lemma in L.NEGATORS for p in preds for c in children.get(p.i, []))
+        words.discard(head)
+        return head, tuple(sorted(words)), negated

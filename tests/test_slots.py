@@ -1,0 +1,58 @@
+"""The slot alignment step (claims/slots.py, checker/slots.py) on real Japanese sentences."""
+from __future__ import annotations
+
+import pytest
+
+from checker.pipeline import run
+
+
+def _report(tmp_path, texts: dict[str, str]):
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return run([tmp_path])
+
+
+def _flags(rep, source: str, typ: str):
+    return [f for f in rep.findings if f.source == source and f.type == typ and f.severity == "error"]
+
+
+@pytest.mark.slow
+def test_a_date_two_sources_contradict_is_flagged(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "東京都知事選挙は2024年6月20日に告示された。投開票は7月7日に行われた。",
+        "b": "2024年の東京都知事選挙は6月20日に告示され、56人が立候補した。",
+        "c": "東京都知事選挙は2024年6月18日に告示された。",
+    })
+    found = _flags(rep, "c", "date_conflict")
+    assert found and found[0].evidence[0].quote == "2024年6月18日"
+    assert {e.source for e in found[0].contradicted_by} == {"a", "b"}
+    assert not _flags(rep, "a", "date_conflict") and not _flags(rep, "b", "date_conflict")
+
+
+@pytest.mark.slow
+def test_one_source_against_one_takes_no_side(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "東京都知事選挙は2024年6月20日に告示された。",
+        "c": "東京都知事選挙は2024年6月18日に告示された。",
+    })
+    assert not _flags(rep, "a", "date_conflict") and not _flags(rep, "c", "date_conflict")
+
+
+@pytest.mark.slow
+def test_a_document_giving_both_clocks_is_not_flagged(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "決勝は2023年3月22日に米マイアミで行われた。",
+        "b": "決勝は2023年3月22日にマイアミで行われ、日本が優勝した。",
+        "c": "決勝は現地時間2023年3月21日（日本時間2023年3月22日）にマイアミで行われた。",
+    })
+    assert not _flags(rep, "c", "date_conflict")
+
+
+@pytest.mark.slow
+def test_last_years_figure_is_another_figure(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "今回の投票率は60.62%で、前回の55.00%を上回った。",
+        "b": "投票率は60.62%だった。",
+        "c": "前回の投票率は55.00%だった。",
+    })
+    assert not any(f.type == "number_conflict" and f.severity == "error" for f in rep.findings)
