@@ -19,6 +19,7 @@ from .events import event_findings, internal_event_findings, negation_findings, 
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
 from .quotes import quote_misattributions
 from .roles import person_countries, role_findings
+from .arithmetic import arithmetic_findings
 from .slots import slot_findings
 from .signals import placeholder_findings, unsourced_statistics, unsupported_figures
 
@@ -43,8 +44,8 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     findings: list[Finding] = []
     findings += _ruled(role_findings, corpus)
     findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims})
-    for rule in (event_findings, number_findings, internal_event_findings, negation_findings,
-                 placeholder_findings, unsourced_statistics):
+    for rule in (event_findings, number_findings, internal_event_findings, arithmetic_findings,
+                 negation_findings, placeholder_findings, unsourced_statistics):
         findings += _ruled(rule, corpus)
     findings += _ruled(slot_findings, corpus, extractions, findings)
     findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial

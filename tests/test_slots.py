@@ -56,3 +56,25 @@ def test_last_years_figure_is_another_figure(tmp_path):
         "c": "前回の投票率は55.00%だった。",
     })
     assert not any(f.type == "number_conflict" and f.severity == "error" for f in rep.findings)
+
+
+@pytest.mark.slow
+def test_a_margin_its_own_figures_do_not_give(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "トランプ氏は312人、ハリス氏は226人の選挙人を獲得し、その差は76人となった。",
+        "b": "トランプ氏は312人、ハリス氏は226人の選挙人を獲得し、その差は86人となった。",
+    })
+    bad = [f for f in rep.findings if f.source == "a" and f.type == "internal_contradiction"]
+    assert bad and bad[0].evidence[0].quote == "76人"
+    assert not [f for f in rep.findings if f.source == "b" and f.type == "internal_contradiction"]
+
+
+@pytest.mark.slow
+def test_a_total_its_parts_do_not_give(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "死者は3645人、負傷者は5017人、行方不明者は148人で、計9810人が被害を受けた。",
+        "b": "死者は3645人、負傷者は5017人、行方不明者は148人で、計8810人が被害を受けた。",
+    })
+    bad = [f for f in rep.findings if f.source == "a" and f.type == "internal_contradiction"]
+    assert bad and bad[0].evidence[0].quote == "9810人"
+    assert not [f for f in rep.findings if f.source == "b" and f.type == "internal_contradiction"]

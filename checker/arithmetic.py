@@ -1,0 +1,118 @@
+"""A document against its own figures: a margin or a total that its stated parts do not give.
+
+- A margin (「約80万票の差」, 「14点差」, 「増益幅は1兆6000億円」, 「300万台の上積み」) must be the difference
+  of two figures of the same unit that the document states (a final score 20対4 gives 16).
+- A total (「計36人」, 「合計183人」, 「合わせて2500万円」) must be the sum of some of the figures of the
+  same unit stated just before it (the same sentence, the two before, or the same table).
+
+Only a document that states candidate figures is judged, and any pair or subset that fits clears
+it: an error is raised only when nothing the document says can produce the figure.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+
+from claims.models import Claim
+
+from .common import Corpus
+from .records import Finding
+
+MARGIN_AFTER = re.compile(r"^(?:の|もの)?(?:差|大差|上積み)")
+WIN_BY = re.compile(r"^差(?:で|の)(?:勝|快勝|圧勝|大勝|完勝|辛勝)")  # 14点差の大勝: a final margin
+MARGIN_BEFORE = re.compile(r"(?:差は|差が|幅は|差を|上積みは)\s*(?:約|およそ)?$")
+TOTAL_BEFORE = re.compile(r"(?:計|合計|合わせて|あわせて|総計|総数|総額|トータル|累計では)\s*(?:で|は|が)?\s*(?:約|およそ|最大)?$")
+NEAR = 1  # sentences either side of a margin where the two figures it is the difference of are looked for
+
+
+def _close(a: float, b: float, approx: bool) -> bool:
+    tol = 0.06 if approx else 0.01
+    return abs(a - b) <= tol * max(abs(a), abs(b), 1)
+
+
+def _score_margins(claims: list[Claim]) -> list[float]:
+    return [abs(c.qualifiers.quantity.value // 1000 - c.qualifiers.quantity.value % 1000)
+            for c in claims if c.qualifiers.quantity.unit == "対"]
+
+
+def arithmetic_findings(corpus: Corpus) -> list[Finding]:
+    out: list[Finding] = []
+    for source, claims in sorted(corpus.by_source.items()):
+        if source in corpus.references:
+            continue
+        text = corpus.docs[source].text
+        qs = sorted({c.start: c for c in claims if c.kind in ("quantity", "table") and c.qualifiers.quantity
+                     and c.qualifiers.quantity.bound == "eq"}.values(), key=lambda c: c.start)
+        order = {st: k for k, st in enumerate(sorted({c.sentence_start for c in qs}))}
+
+        def near(c: Claim, o: Claim, same_sentence: bool) -> bool:
+            """In a table of the document, or in the same sentence (a total's parts) or within NEAR
+            sentences (a margin's two figures)."""
+            if o.id == c.id:
+                return False
+            if o.qualifiers.table is not None:
+                return True
+            gap = abs(order[c.sentence_start] - order[o.sentence_start])
+            return gap == 0 if same_sentence else gap <= NEAR
+
+        for c in qs:
+            q = c.qualifiers.quantity
+            before, after = text[max(0, c.start - 8):c.start], text[c.end:c.end + 6]
+            f = None
+            if q.unit == "点":
+                if WIN_BY.match(after):
+                    f = _margin(corpus, c, [o for o in qs if near(c, o, False)])
+            elif q.unit != "%" and (MARGIN_AFTER.match(after) or MARGIN_BEFORE.search(before)):
+                f = _margin(corpus, c, [o for o in qs if near(c, o, False)])
+            elif TOTAL_BEFORE.search(before):
+                parts = [o for o in qs if near(c, o, True) and o.start < c.start
+                         and o.qualifiers.quantity.unit == q.unit and o.qualifiers.quantity.value < q.value]
+                if parts and max(p.qualifiers.quantity.value for p in parts) >= 0.2 * q.value:
+                    f = _total(corpus, c, parts)
+            if f:
+                out.append(f)
+    return out
+
+
+def _margin(corpus: Corpus, c: Claim, others: list[Claim]) -> Finding | None:
+    q = c.qualifiers.quantity
+    if q.unit == "点":
+        margins = _score_margins(others)
+        if not margins:
+            return None
+        if any(_close(m, q.value, q.approx) for m in margins):
+            return None
+        score = next(o for o in others if o.qualifiers.quantity.unit == "対")
+        return _finding(corpus, c, [score], f"a margin of {q.text}, but the document's own score "
+                                             f"{score.qualifiers.quantity.text} gives {margins[0]:g}")
+    same = [o for o in others if o.qualifiers.quantity.unit == q.unit and o.qualifiers.quantity.value > q.value]
+    if len(same) < 2:
+        return None
+    pairs = list(itertools.combinations(same, 2))
+    if any(_close(abs(a.qualifiers.quantity.value - b.qualifiers.quantity.value), q.value,
+                  q.approx or a.qualifiers.quantity.approx or b.qualifiers.quantity.approx) for a, b in pairs):
+        return None
+    a, b = sorted(same, key=lambda o: -o.qualifiers.quantity.value)[:2]
+    diff = a.qualifiers.quantity.value - b.qualifiers.quantity.value
+    return _finding(corpus, c, [a, b], f"a difference of {q.text}, but no two of the document's own figures in "
+                                       f"{q.unit} differ by that (the two largest, {a.qualifiers.quantity.text} and "
+                                       f"{b.qualifiers.quantity.text}, differ by {diff:,.0f})")
+
+
+def _total(corpus: Corpus, c: Claim, parts: list[Claim]) -> Finding | None:
+    q = c.qualifiers.quantity
+    parts = parts[-8:]
+    if len(parts) < 2:
+        return None
+    values = [p.qualifiers.quantity.value for p in parts]
+    approx = q.approx or any(p.qualifiers.quantity.approx for p in parts)
+    for k in range(2, len(values) + 1):
+        if any(_close(sum(s), q.value, approx) for s in itertools.combinations(values, k)):
+            return None
+    return _finding(corpus, c, parts[-3:], f"a total of {q.text}, but no sum of the figures stated before it "
+                                           f"({', '.join(p.qualifiers.quantity.text for p in parts[-4:])}) gives it")
+
+
+def _finding(corpus: Corpus, c: Claim, others: list[Claim], message: str) -> Finding:
+    return Finding(type="internal_contradiction", severity="error", source=c.source, message=message,
+                   evidence=[corpus.evidence(c)] + [corpus.evidence(o) for o in others], claims=[c.id])
