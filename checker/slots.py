@@ -23,7 +23,8 @@ from .common import Corpus, place_corroborated, places_match
 from .records import Finding
 from .score import prior
 
-TYPES = {"date": "date_conflict", "place": "location_conflict", "quantity": "number_conflict"}
+TYPES = {"date": "date_conflict", "place": "location_conflict", "quantity": "number_conflict",
+         "polarity": "negation_conflict"}
 PRIOR_GAP = 0.15  # one source against one: blame only a page whose signals are this much weaker
 TIMEZONE = ("日本時間", "現地時間", "時間で", "米東部時間", "現地")
 
@@ -44,6 +45,8 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False  # 前回の投票率 and 今回の投票率 are two figures
     wa, wb = _words(a), _words(b)
     common = wa & wb
+    if a.slot == "polarity":  # outcomes: the same axis and two argument words in common
+        return a.head == b.head and len(set(a.args) & set(b.args)) >= 1
     if a.slot == "quantity":  # figures are many in a text: the same predicate and two shared words
         return bool(a.head) and a.head == b.head and len(set(a.args) & set(b.args)) >= 2
     if a.head and a.head == b.head and set(a.args) & set(b.args):
@@ -56,6 +59,8 @@ def agree(a: Slot, b: Slot) -> bool:
         return a.value[4:] == b.value[4:] if "*" in (a.value[0], b.value[0]) else a.value == b.value
     if a.slot == "place":
         return places_match(a.value, b.value)
+    if a.slot == "polarity":
+        return a.value == b.value
     return quantities_agree(a.quantity, b.quantity)
 
 
@@ -120,5 +125,7 @@ def _comparable(corpus: Corpus, f: Slot, right: Slot) -> bool:
         return True
     if f.slot == "place":
         return not place_corroborated(corpus, f.source, f.value)
+    if f.slot == "polarity":
+        return not (f.planned or right.planned)
     lo, hi = sorted((f.quantity.value, right.quantity.value))
     return lo > 0 and hi / lo <= 10

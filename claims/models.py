@@ -132,10 +132,10 @@ class Slot(Record):
     these words and compares their values (dates, places, figures)."""
 
     source: str
-    slot: Literal["date", "place", "quantity"]
+    slot: Literal["date", "place", "quantity", "polarity"]
     head: str  # lemma of the governing predicate (成立, 開く, 発表), or "" for a table row
     args: tuple[str, ...]  # content lemmas of its arguments, sorted
-    value: str  # ISO date, place name, or the figure as written
+    value: str  # ISO date, place name, the figure as written, or an outcome's sign (+, -, 0)
     quantity: Optional[Quantity] = None
     exact: bool = True  # a date stated with its month (not 同日 or a bare 8日)
     planned: bool = False

@@ -66,6 +66,27 @@ class SlotReader:
                                    quantity=qty, exact=exact, planned=planned, negated=negated,
                                    quote=quote, start=sa, end=sb, line=line))
 
+    def polarity_slots(self, s, toks: list[Tok]) -> None:
+        """Outcomes with their sign: 民進党が過半数を維持した (keep +) against 過半数を割り込んだ (keep −)."""
+        if s.table is not None:
+            return
+        planned = any(w in s.text for w in L.PLANNED if w != "へ")
+        for k, t in enumerate(toks):
+            lemma = t.lemma
+            if k and toks[k - 1].lemma + lemma in L.POLARITY:  # 下方+修正
+                lemma = toks[k - 1].lemma + lemma
+            if lemma not in L.POLARITY or t.pos not in ("VERB", "ADJ", "NOUN"):
+                continue
+            axis, sign = L.POLARITY[lemma]
+            head, args, negated = self._key(s, toks, t.idx, t.idx + len(t.text), predicate=t)
+            if len(args) < 2:
+                continue
+            if negated and sign != "0":
+                sign = "-" if sign == "+" else "+"
+            sa, sb, quote, line = self._span(s, *_clause(toks, t))
+            self.slots.append(Slot(source=self.doc.id, slot="polarity", head=axis, args=args, value=sign,
+                                   planned=planned, negated=negated, quote=quote, start=sa, end=sb, line=line))
+
     def _row_span(self, s, a: int, b: int) -> tuple[int, int, str, int]:
         """A value of a table row, found in its own cell (the row's text is rebuilt as 見出しは値)."""
         want = s.text[a:b]
@@ -77,8 +98,9 @@ class SlotReader:
         return s.start, s.end, self.doc.text[s.start:s.end], s.line
 
     @staticmethod
-    def _key(s, toks: list[Tok], a: int, b: int) -> tuple[str, tuple[str, ...], bool]:
-        """(predicate, argument words, negated) for the value at text[a:b]."""
+    def _key(s, toks: list[Tok], a: int, b: int, predicate: Tok | None = None) -> tuple[str, tuple[str, ...], bool]:
+        """(predicate, argument words, negated) for the value at text[a:b], or for ``predicate``
+        itself (an outcome: its arguments are the key)."""
         inside = {t.i for t in toks if t.idx < b and a < t.idx + len(t.text)}
         if not inside:
             return "", (), False
@@ -100,6 +122,8 @@ class SlotReader:
         rel = [c for c in children.get(anchor.i, []) if c.dep == "acl" and c.pos in PRED_POS | {"NOUN"}
                and c.i not in inside]
         preds = rel[:1] + [t for t in path[1:] if t.pos in PRED_POS or t.dep == "ROOT"][:2]
+        if predicate is not None:
+            preds, inside = [predicate], {predicate.i}
         if not preds:
             preds = [path[-1]]
         head = _fold(preds[0].lemma) if _content(preds[0]) or preds[0].pos in PRED_POS else ""
@@ -122,6 +146,15 @@ class SlotReader:
         for t in path[1:]:  # nouns the value is a modifier of (会場 of 授賞式の会場は…)
             if t.pos in ("NOUN", "PROPN") and t.i not in inside:
                 take(t, 1)
-        negated = any(c.lemma in L.NEGATORS for p in preds for c in children.get(p.i, []))
+        negated = any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for p in preds[:1] for c in children.get(p.i, []))
         words.discard(head)
         return head, tuple(sorted(words)), negated
+
+
+def _clause(toks: list[Tok], pred: Tok) -> tuple[int, int]:
+    """Text offsets of a predicate with its direct arguments: the quote of an outcome."""
+    kids = [t for t in toks if t.head == pred.i and t.i != pred.i and t.dep in ARG_DEPS]
+    start = min([t.idx for t in kids] + [pred.idx])
+    tail = [t for t in toks if t.head == pred.i and t.dep in ("aux", "cop") and t.i > pred.i]
+    end = max([t.idx + len(t.text) for t in tail] + [pred.idx + len(pred.text)])
+    return start, end

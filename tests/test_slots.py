@@ -78,3 +78,15 @@ def test_a_total_its_parts_do_not_give(tmp_path):
     bad = [f for f in rep.findings if f.source == "a" and f.type == "internal_contradiction"]
     assert bad and bad[0].evidence[0].quote == "9810人"
     assert not [f for f in rep.findings if f.source == "b" and f.type == "internal_contradiction"]
+
+
+@pytest.mark.slow
+def test_an_outcome_denied_by_its_antonym(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "同日の立法委員選挙で民進党は過半数に届かなかった。",
+        "b": "立法委員選挙では民進党が過半数を割り込んだ。",
+        "c": "同日の立法委員選挙でも民進党が過半数を維持した。",
+    })
+    bad = [f for f in rep.findings if f.source == "c" and f.type == "negation_conflict"]
+    assert bad and "維持" in bad[0].evidence[0].quote
+    assert not [f for f in rep.findings if f.source in ("a", "b") and f.type == "negation_conflict"]
