@@ -109,7 +109,8 @@ def run_report(c: Corpus, out: Path) -> None:
     r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
                        env=dict(os.environ, PYTHONIOENCODING="utf-8"))
     if r.returncode != 0:
-        c.error = (r.stderr.strip().splitlines() or [f"exit {r.returncode}"])[-1]
+        lines = r.stderr.strip().splitlines() or [f"exit {r.returncode}"]
+        c.error = next((ln for ln in lines if "error" in ln), lines[-1])
         return
     c.report = json.loads(js.read_text(encoding="utf-8"))
 
