@@ -1,4 +1,8 @@
-"""A document against its own figures: a margin or a total that its stated parts do not give.
+"""A document against its own figures: one count given twice, and a margin or a total that its
+stated parts do not give.
+
+- One count given twice: two figures of the same unit, with the same words before them, for what
+  reads as the same count (two approximate figures, or two bounds).
 
 - A margin (「約80万票の差」, 「14点差」, 「増益幅は1兆6000億円」, 「300万台の上積み」) must be the difference
   of two figures of the same unit that the document states (a final score 20対4 gives 16).
@@ -12,10 +16,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 
 from claims.models import Claim
+from claims.values import quantities_agree
 
-from .common import Corpus
+from .common import Corpus, shared
 from .records import Finding
 
 MARGIN_AFTER = re.compile(r"^(?:の|もの)?(?:差|大差|上積み)")
@@ -116,3 +122,38 @@ def _total(corpus: Corpus, c: Claim, parts: list[Claim]) -> Finding | None:
 def _finding(corpus: Corpus, c: Claim, others: list[Claim], message: str) -> Finding:
     return Finding(type="internal_contradiction", severity="error", source=c.source, message=message,
                    evidence=[corpus.evidence(c)] + [corpus.evidence(o) for o in others], claims=[c.id])
+
+
+def repeated_count_findings(corpus: Corpus) -> list[Finding]:
+    """One document giving two values for what reads as the same count.  Exact figures in one careful
+    text are usually different counts (two rounds of a vote), so only approximate figures sharing a
+    measure word, or two bounds (N以上), are compared."""
+    qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity]
+    by_doc: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    by_measure: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in qs:
+        by_doc[(c.predicate_class, c.source)].append(c)
+        for m in set(c.qualifiers.measure):
+            if c.qualifiers.quantity.approx:
+                by_measure[(c.predicate_class, m, c.source)].append(c)
+    pools = [[c for c in claims if c.qualifiers.quantity.bound in ("ge", "le")] for claims in by_doc.values()]
+    pools += list(by_measure.values())  # approximate figures of one document sharing a measure word
+    inside = {(a, b) if a.start < b.start else (b, a) for pool in pools for a, b in itertools.combinations(pool, 2)}
+    out = []
+    for a, b in sorted(inside, key=lambda p: (p[0].source, p[0].start, p[1].start)):
+        qa, qb = a.qualifiers, b.qualifiers
+        if a.sentence_start == b.sentence_start or set(qa.partners) != set(qb.partners) \
+                or qa.owner != qb.owner \
+                or qa.quantity.bound != qb.quantity.bound or quantities_agree(qa.quantity, qb.quantity):
+            continue
+        kw = shared(qa.keywords, qb.keywords)
+        ma, mb = set(qa.measure), set(qb.measure)
+        same_measure = bool(ma & mb) and len(ma & mb) / len(ma | mb) >= 0.3
+        if not same_measure and (kw < 3 or kw / (len(set(qa.keywords) | set(qb.keywords)) or 1) < 0.2):
+            continue
+        out.append(Finding(
+            type="internal_contradiction", severity="error", source=a.source,
+            message=(f"the document gives {qa.quantity.text} and, elsewhere, {qb.quantity.text} "
+                     f"for what reads as the same count"),
+            evidence=[corpus.evidence(a), corpus.evidence(b)], claims=[a.id, b.id]))
+    return out

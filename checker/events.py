@@ -6,11 +6,10 @@ from collections import defaultdict
 
 from claims.lexicon import EVENT_COMPATIBLE
 from claims.models import Claim
-from claims.values import quantities_agree
 
 from claims.roles import place_parts
 
-from .common import Corpus, dedupe, near_in_time, place_corroborated, places_match, same_participants, shared, to_date
+from .common import Corpus, dedupe, near_in_time, place_corroborated, places_match, same_participants, to_date
 from .records import Finding
 
 
@@ -210,118 +209,6 @@ def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, v
     return Finding(type=typ, severity="error", source=wrong.source,
                    message=template.format(mine=vw, theirs=vr, src=right.source), evidence=[corpus.evidence(wrong)],
                    contradicted_by=[corpus.evidence(right)], claims=[wrong.id])
-
-
-def number_findings(corpus: Corpus) -> list[Finding]:
-    """Counts, durations and amounts that disagree: across sources (same unit, same words before the
-    number) and inside one document (same unit, same context).  Pairs come from blocking keys."""
-    qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity]
-    out: list[Finding] = []
-    by_doc: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    by_measure: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for c in qs:
-        by_doc[(c.predicate_class, c.source)].append(c)
-        for m in set(c.qualifiers.measure):
-            by_measure[(c.predicate_class, m)].append(c)
-
-    def related(c: Claim) -> set[str]:
-        return {o.id for m in set(c.qualifiers.measure) for o in by_measure[(c.predicate_class, m)]}
-
-    by_id = {c.id: c for c in qs}
-    support_cache: dict[str, int] = {}
-
-    def support(c: Claim) -> int:
-        """Other sources giving an agreeing value for the same measure."""
-        if c.id not in support_cache:
-            support_cache[c.id] = len({by_id[o].source for o in related(c) if by_id[o].source != c.source
-                                       and quantities_agree(by_id[o].qualifiers.quantity, c.qualifiers.quantity)})
-        return support_cache[c.id]
-
-    def ambiguous(c: Claim) -> bool:
-        """Its own document gives other values for the same words (seats of several parties, two
-        distances): the words name a family of quantities, not one, so no side is taken."""
-        mc = set(c.qualifiers.measure)
-        for o in by_doc[(c.predicate_class, c.source)]:
-            mo = set(o.qualifiers.measure)
-            if o.id != c.id and o.qualifiers.quantity.unit == c.qualifiers.quantity.unit \
-                    and len(mc & mo) / (len(mc | mo) or 1) >= 0.5 \
-                    and not quantities_agree(o.qualifiers.quantity, c.qualifiers.quantity):
-                return True
-        return False
-
-    def given_anywhere(c: Claim) -> bool:
-        """Another source gives the same value in any words: a true figure of another scope."""
-        return any(o.source != c.source and quantities_agree(o.qualifiers.quantity, c.qualifiers.quantity)
-                   for o in by_unit[c.qualifiers.quantity.unit])
-
-    by_unit: dict[str, list[Claim]] = defaultdict(list)
-    for c in qs:
-        by_unit[c.qualifiers.quantity.unit].append(c)
-    inside: set[tuple[str, str]] = set()
-    for claims in by_doc.values():  # inside one document: exact figures share a measure word,
-        bounded = [c for c in claims if c.qualifiers.quantity.bound in ("ge", "le")]  # "N以上" totals a bound
-        for i, a in enumerate(bounded):
-            for b in bounded[i + 1:]:
-                inside.add((a.id, b.id))
-    for (pclass, m), claims in by_measure.items():
-        # approximate figures (約200棟 / 約300棟) for the same measure; exact figures in one careful
-        # text are usually different counts (two rounds of a vote), so they are not compared
-        approx = [c for c in claims if c.qualifiers.quantity.approx]
-        for i, a in enumerate(approx):
-            for b in approx[i + 1:]:
-                if a.source == b.source:
-                    inside.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
-    for x, y in sorted(inside):
-        a, b = by_id[x], by_id[y]
-        qa, qb = a.qualifiers, b.qualifiers
-        if a.sentence_start == b.sentence_start or set(qa.partners) != set(qb.partners) \
-                or qa.owner != qb.owner \
-                or qa.quantity.bound != qb.quantity.bound or quantities_agree(qa.quantity, qb.quantity):
-            continue
-        kw = shared(qa.keywords, qb.keywords)
-        ma, mb = set(qa.measure), set(qb.measure)
-        same_measure = bool(ma & mb) and len(ma & mb) / len(ma | mb) >= 0.3
-        if not same_measure and (kw < 3 or kw / (len(set(qa.keywords) | set(qb.keywords)) or 1) < 0.2):
-            continue
-        out.append(Finding(
-            type="internal_contradiction", severity="error", source=a.source,
-            message=(f"the document gives {qa.quantity.text} and, elsewhere, {qb.quantity.text} "
-                     f"for what reads as the same count"),
-            evidence=[corpus.evidence(a), corpus.evidence(b)], claims=[a.id, b.id]))
-    pairs: set[tuple[str, str]] = set()
-    for claims in by_measure.values():  # across sources: the same words before the number
-        for i, a in enumerate(claims):
-            for b in claims[i + 1:]:
-                if a.source != b.source:
-                    pairs.add((a.id, b.id) if a.id < b.id else (b.id, a.id))
-    for x, y in sorted(pairs):
-        a, b = by_id[x], by_id[y]
-        qa, qb = a.qualifiers, b.qualifiers
-        if quantities_agree(qa.quantity, qb.quantity):
-            continue
-        if len(qa.partners) >= 2 and len(qb.partners) >= 2 and shared(qa.partners, qb.partners) < 2:
-            continue
-        if qa.owner and qb.owner and qa.owner != qb.owner:
-            continue  # 高市氏の181票 and 石破氏の215票 are two counts
-        ma, mb = set(qa.measure), set(qb.measure)
-        if len(ma & mb) / (len(ma | mb) or 1) < 0.5:
-            continue  # イタリア代表を9対3 and アメリカ代表を3対2 measure different games
-        if shared(qa.keywords, qb.keywords) < 1:
-            continue
-        sa, sb = support(a), support(b)
-        if (sa == 0) == (sb == 0):
-            continue  # both figures corroborated (two different counts), or neither: no side to take
-        wrong, right = (a, b) if sa == 0 else (b, a)
-        lo, hi = sorted((qa.quantity.value, qb.quantity.value))
-        if lo <= 0 or hi / lo > 10:
-            continue  # an order of magnitude apart: a dividend and a profit, not one figure misstated
-        if ambiguous(wrong) or ambiguous(right) or given_anywhere(wrong):
-            continue  # the words do not pin down one quantity, or the value is someone's other figure
-        out.append(Finding(
-            type="number_conflict", severity="error", source=wrong.source,
-            message=f"{wrong.qualifiers.quantity.text} here; {right.source} gives {right.qualifiers.quantity.text}",
-            evidence=[corpus.evidence(wrong)], contradicted_by=[corpus.evidence(right)], claims=[wrong.id]))
-    return out
 
 
 def internal_event_findings(corpus: Corpus) -> list[Finding]:

@@ -15,11 +15,11 @@ from claims.parse import Parser
 from . import score as S
 from .agree import agreements
 from .common import Corpus
-from .events import event_findings, internal_event_findings, negation_findings, number_findings
+from .events import event_findings, internal_event_findings, negation_findings
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
 from .quotes import quote_misattributions
 from .roles import person_countries, role_findings
-from .arithmetic import arithmetic_findings
+from .arithmetic import arithmetic_findings, repeated_count_findings
 from .slots import slot_findings
 from .signals import placeholder_findings, unsourced_statistics, unsupported_figures
 
@@ -44,7 +44,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     findings: list[Finding] = []
     findings += _ruled(role_findings, corpus)
     findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims})
-    for rule in (event_findings, number_findings, internal_event_findings, arithmetic_findings,
+    for rule in (event_findings, repeated_count_findings, internal_event_findings, arithmetic_findings,
                  negation_findings, placeholder_findings, unsourced_statistics):
         findings += _ruled(rule, corpus)
     findings += _ruled(slot_findings, corpus, extractions, findings)

@@ -26,7 +26,7 @@ def placeholder_findings(corpus: Corpus) -> list[Finding]:
 
 
 # a figure about what people think or do, the shape of a poll: the kind a page invents
-SURVEY = re.compile(r"調査|アンケート|回答|世論|支持率|満足|割合|人に\d+人|人のうち|の人が|%の人|％の人|ユーザー|利用者の"
+SURVEY = re.compile(r"調査|アンケート|回答|世論|支持率|満足|人の割合|人に\d+人|人のうち|の人が|%の人|％の人|ユーザー|利用者の"
                     r"|ファンの|視聴者の|国民の|読者の")
 # an attribution that names nobody: ある調査では, 各種調査より, 〜と言われています, ネット上では
 VAGUE = re.compile(r"ある調査|各種調査|一部の調査|調査によれば|調査によると|と言われ|といわれ|ネット上|SNS上|"

@@ -47,8 +47,13 @@ def aligned(a: Slot, b: Slot) -> bool:
     common = wa & wb
     if a.slot == "polarity":  # outcomes: the same axis and two argument words in common
         return a.head == b.head and len(set(a.args) & set(b.args)) >= 1
-    if a.slot == "quantity":  # figures are many in a text: the same predicate and two shared words
-        return bool(a.head) and a.head == b.head and len(set(a.args) & set(b.args)) >= 2
+    if a.slot == "quantity" and a.owner and b.owner and a.owner not in b.owner and b.owner not in a.owner:
+        return False  # 高市氏の181票 and 石破氏の154票 are two figures
+    if a.slot == "quantity":  # the same words just before it (規模は), or the same predicate and two
+        # shared words, or three shared words
+        return bool(set(a.measure) & set(b.measure)) or (
+            bool(a.head) and a.head == b.head and len(set(a.args) & set(b.args)) >= 2) or (
+            len(common) >= 3 and len(common) / len(wa | wb) >= 0.3)
     if a.head and a.head == b.head and set(a.args) & set(b.args):
         return True
     return len(common) >= 2 and len(common) / len(wa | wb) >= 0.25
@@ -72,6 +77,9 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
         for w in _words(s):
             by_word[(s.slot, w)].append(i)
     flagged = {(f.source, e.start) for f in taken for e in f.evidence}
+    by_source_slot: dict[tuple[str, str], list[Slot]] = defaultdict(list)
+    for s in slots:
+        by_source_slot[(s.source, s.slot)].append(s)
     out: list[Finding] = []
     for i, f in enumerate(slots):
         if f.source in corpus.references or (f.source, f.start) in flagged or (f.slot == "date" and not f.exact):
@@ -101,6 +109,10 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
             continue  # the document gives several figures for these words: a family (votes of each)
         if not _comparable(corpus, f, right):
             continue
+        if f.slot in ("quantity", "date") and any(
+                agree(f, o) for o in by_source_slot[(right.source, f.slot)] if o.slot == f.slot
+                and (f.slot == "date" or o.quantity.unit == f.quantity.unit)):
+            continue  # the other side gives this very value too, for other words: another scope
         if n < 2 and not (n == 1 and priors[right.source] - priors[f.source] >= PRIOR_GAP):
             continue
         out.append(Finding(

@@ -146,7 +146,7 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
             self.relations(s, toks, people, places, time, keywords)
             self.quantities(s, toks, people, ctx, keywords, attributed)
             self.place_claims(s, places, time or ctx.event_date, keywords)
-        self.sentence_slots(s, toks, dates, places, find_quantities(text))
+        self.sentence_slots(s, toks, dates, places, find_quantities(text), people)
         self.polarity_slots(s, toks)
         if full:
             ctx.last_date = full[-1].iso

@@ -39,7 +39,7 @@ def _content(t: Tok) -> bool:
 class SlotReader:
     """Mixed into the document extractor: ``slots`` collects :class:`Slot` records."""
 
-    def sentence_slots(self, s, toks: list[Tok], dates, places, quantities) -> None:
+    def sentence_slots(self, s, toks: list[Tok], dates, places, quantities, people=()) -> None:
         if not toks:
             return
         text = s.text
@@ -53,17 +53,22 @@ class SlotReader:
         for p in places:
             values.append(("place", p.start, p.end, p.name, None, True))
         for q in quantities:
-            values.append(("quantity", q.start, q.end, q.quantity.text, q.quantity, True))
+            if not re.match(r"(?:の|もの)?差", text[q.end:q.end + 3]):  # a margin is checked against its own figures
+                values.append(("quantity", q.start, q.end, q.quantity.text, q.quantity, True))
         if not values:
             return
         planned = any(w in text for w in L.PLANNED if w != "へ")
         for slot, a, b, value, qty, exact in values:
             head, args, negated = self._key(s, toks, a, b)
+            measure = tuple(sorted(_measure(toks, a))) if slot == "quantity" else ()
+            args = tuple(sorted(set(args) | set(measure)))
             if not args and not head:
                 continue
             sa, sb, quote, line = self._span(s, a, b) if s.table is None else self._row_span(s, a, b)
+            before = [p for p in people if p.end <= a] if slot == "quantity" else []
+            owner = max(before, key=lambda p: p.end).name if before else ""
             self.slots.append(Slot(source=self.doc.id, slot=slot, head=head, args=args, value=value,
-                                   quantity=qty, exact=exact, planned=planned, negated=negated,
+                                   quantity=qty, measure=measure, owner=owner, exact=exact, planned=planned, negated=negated,
                                    quote=quote, start=sa, end=sb, line=line))
 
     def polarity_slots(self, s, toks: list[Tok]) -> None:
@@ -158,3 +163,14 @@ def _clause(toks: list[Tok], pred: Tok) -> tuple[int, int]:
     tail = [t for t in toks if t.head == pred.i and t.dep in ("aux", "cop") and t.i > pred.i]
     end = max([t.idx + len(t.text) for t in tail] + [pred.idx + len(pred.text)])
     return start, end
+
+
+def _measure(toks: list[Tok], a: int) -> set[str]:
+    """Nouns just before a figure, over particles (の, は, が) but not over a predicate or a comma."""
+    out: set[str] = set()
+    for t in reversed([t for t in toks if t.idx + len(t.text) <= a][-6:]):
+        if t.pos in ("VERB", "AUX", "PUNCT") or t.text in ("、", "。", "，"):
+            break
+        if t.pos in ("NOUN", "PROPN") and _content(t):
+            out.add(_fold(t.lemma))
+    return out

@@ -14,12 +14,12 @@ from _runs import ROOT, score
 DATA = ROOT / "tests" / "data"
 
 # corpus, at least this many errors found, with the right type, agreements matched
-EXPECTED = [  # unsupported figures are notes, not flags, since issue 10: absence of support is no evidence
+EXPECTED = [  # figures are judged by slot alignment since issue 10: no flag from absence of support
     ("corpus2", 10, 10, 14),
-    ("corpus3", 5, 5, 2),
-    ("corpus4", 4, 4, 0),
+    ("corpus3", 6, 6, 2),
+    ("corpus4", 5, 5, 0),
     ("corpus5", 7, 7, 0),
-    ("corpus6", 6, 6, 0),
+    ("corpus6", 5, 5, 0),
 ]
 
 
