@@ -48,6 +48,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
                  negation_findings, placeholder_findings, unsourced_statistics):
         findings += _ruled(rule, corpus)
     findings += _ruled(slot_findings, corpus, extractions, findings)
+    findings = _drop_covered(findings)
     findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial
     findings = _merge_same_claim(findings)
     agrees, corroborated = agreements(corpus, countries)
@@ -118,6 +119,13 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
             end=c.end, line=c.line, status=status))
     return Report(sources=sources, findings=findings, agreements=agrees, entities=resolver.entities,
                   claims=out_claims, documents=docs, raw_claims=claims)
+
+
+def _drop_covered(findings: list[Finding]) -> list[Finding]:
+    """A note that a value is unsupported says nothing more once an error names that value."""
+    errors = {(f.source, e.start, e.end) for f in findings if f.severity == "error" for e in f.evidence}
+    return [f for f in findings if f.severity == "error" or f.type not in ("unsupported_claim", "unsourced_statistic")
+            or not any((f.source, e.start, e.end) in errors for e in f.evidence)]
 
 
 def _ruled(rule: Callable[..., list[Finding]], *args) -> list[Finding]:

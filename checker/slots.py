@@ -43,6 +43,8 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if (set(a.args) & SCOPE) != (set(b.args) & SCOPE):
         return False  # 前回の投票率 and 今回の投票率 are two figures
+    if a.time and b.time and a.time != b.time:
+        return False  # said of another day: another occasion (the quake of the 9th, not the 8th)
     wa, wb = _words(a), _words(b)
     common = wa & wb
     if a.slot == "polarity":  # outcomes: the same axis and two argument words in common
@@ -76,7 +78,7 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
     for i, s in enumerate(slots):
         for w in _words(s):
             by_word[(s.slot, w)].append(i)
-    flagged = {(f.source, e.start) for f in taken for e in f.evidence}
+    flagged = {(f.source, e.start) for f in taken for e in f.evidence if f.severity == "error"}
     by_source_slot: dict[tuple[str, str], list[Slot]] = defaultdict(list)
     for s in slots:
         by_source_slot[(s.source, s.slot)].append(s)

@@ -138,6 +138,7 @@ class Slot(Record):
     value: str  # ISO date, place name, the figure as written, or an outcome's sign (+, -, 0)
     quantity: Optional[Quantity] = None
     measure: tuple[str, ...] = ()  # nouns just before a figure: what it measures (震源の深さは)
+    time: Optional[str] = None  # the sentence's own date, for places, figures and outcomes
     owner: str = ""  # the person named last before a figure (高市氏が181票): whose figure it is
     exact: bool = True  # a date stated with its month (not 同日 or a bare 8日)
     planned: bool = False

@@ -58,6 +58,7 @@ class SlotReader:
         if not values:
             return
         planned = any(w in text for w in L.PLANNED if w != "へ")
+        when = next((d.iso for d in dates if len(d.iso) == 10), None)
         for slot, a, b, value, qty, exact in values:
             head, args, negated = self._key(s, toks, a, b)
             measure = tuple(sorted(_measure(toks, a))) if slot == "quantity" else ()
@@ -68,7 +69,8 @@ class SlotReader:
             before = [p for p in people if p.end <= a] if slot == "quantity" else []
             owner = max(before, key=lambda p: p.end).name if before else ""
             self.slots.append(Slot(source=self.doc.id, slot=slot, head=head, args=args, value=value,
-                                   quantity=qty, measure=measure, owner=owner, exact=exact, planned=planned, negated=negated,
+                                   quantity=qty, measure=measure, owner=owner, exact=exact,
+                                   time=when if slot != "date" else None, planned=planned, negated=negated,
                                    quote=quote, start=sa, end=sb, line=line))
 
     def polarity_slots(self, s, toks: list[Tok]) -> None:
