@@ -58,6 +58,7 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
         self.starts = line_starts(doc.text)
         self.claims: list[Claim] = []
         self.slots: list[Slot] = []
+        self.asked: tuple[str, ...] = ()  # words of a question just asked (FAQ), the key of its answer
         self.mentions: list[Mention] = []
         self.n = 0
 

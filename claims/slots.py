@@ -43,6 +43,9 @@ class SlotReader:
         if not toks:
             return
         text = s.text
+        if not (dates or places or quantities):
+            self.asked = tuple({_fold(t.lemma) for t in toks if _content(t)}) if re.search(r"[?？]\**\s*$", text) else ()
+            return
         values: list[tuple[str, int, int, str, Quantity | None, bool]] = []
         for d in dates:
             if len(d.iso) == 10:
@@ -55,14 +58,15 @@ class SlotReader:
         for q in quantities:
             if not re.match(r"(?:の|もの)?差", text[q.end:q.end + 3]):  # a margin is checked against its own figures
                 values.append(("quantity", q.start, q.end, q.quantity.text, q.quantity, True))
-        if not values:
-            return
+        asked = self.asked
+        # a question is the key of the answer that follows it (Q. 会談はいつ開かれたの？ A. 8月11日)
+        self.asked = tuple({_fold(t.lemma) for t in toks if _content(t)}) if re.search(r"[?？]\**\s*$", text) else ()
         planned = any(w in text for w in L.PLANNED if w != "へ")
         when = next((d.iso for d in dates if len(d.iso) == 10), None)
         for slot, a, b, value, qty, exact in values:
             head, args, negated = self._key(s, toks, a, b)
             measure = tuple(sorted(_measure(toks, a))) if slot == "quantity" else ()
-            args = tuple(sorted(set(args) | set(measure)))
+            args = tuple(sorted(set(args) | set(measure) | set(asked)))
             if not args and not head:
                 continue
             sa, sb, quote, line = self._span(s, a, b) if s.table is None else self._row_span(s, a, b)
