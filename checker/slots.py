@@ -17,6 +17,7 @@ import datetime as dt
 from collections import defaultdict
 
 from claims.models import Extraction, Slot
+from claims.roles import place_parts
 from claims.values import quantities_agree
 
 from .common import Corpus, place_corroborated, places_match
@@ -64,8 +65,9 @@ def aligned(a: Slot, b: Slot) -> bool:
 def agree(a: Slot, b: Slot) -> bool:
     if a.slot == "date":  # "****-01-17" is a month-day whose year was only inferred
         return a.value[4:] == b.value[4:] if "*" in (a.value[0], b.value[0]) else a.value == b.value
-    if a.slot == "place":
-        return places_match(a.value, b.value)
+    if a.slot == "place":  # the same most specific place, or b inside a's (大阪市淀川区 for 大阪市)
+        pa, pb = place_parts(a.value), place_parts(b.value)
+        return places_match(pa[-1], pb[-1]) or any(places_match(pa[-1], x) for x in pb)
     if a.slot == "polarity":
         return a.value == b.value
     return quantities_agree(a.quantity, b.quantity)
@@ -88,44 +90,64 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
             continue
         near = {j for w in _words(f) for j in by_word[(f.slot, w)] if j != i}
         partners = [slots[j] for j in sorted(near) if aligned(f, slots[j])]
-        others = [p for p in partners if p.source != f.source and (p.slot != "date" or p.exact)]
-        own = [p for p in partners if p.source == f.source]
-        if not others or any(agree(f, p) for p in others):
+        verdict, best = judge(corpus, f, partners, by_source_slot, priors)
+        if verdict not in ("error", "one against one"):
             continue
-        clusters: list[list[Slot]] = []
-        for p in others:
-            for c in clusters:
-                if agree(c[0], p):
-                    c.append(p)
-                    break
-            else:
-                clusters.append([p])
-        if len(clusters) >= 3:
-            continue  # the key names a family of values, not one
-        best = max(clusters, key=lambda c: (len({p.source for p in c}), -min(p.start for p in c)))
-        right = best[0]
-        n = len({p.source for p in best})
-        if any(agree(p, right) for p in own):
-            continue  # the document gives the other value too: two occasions, two clocks
-        if f.slot == "quantity" and any(not agree(p, f) for p in own):
-            continue  # the document gives several figures for these words: a family (votes of each)
-        if not _comparable(corpus, f, right):
-            continue
-        if f.slot in ("quantity", "date") and any(
-                agree(f, o) for o in by_source_slot[(right.source, f.slot)] if o.slot == f.slot
-                and (f.slot == "date" or o.quantity.unit == f.quantity.unit)):
-            continue  # the other side gives this very value too, for other words: another scope
-        if n < 2 and not (n == 1 and priors[right.source] - priors[f.source] >= PRIOR_GAP):
-            continue
+        right, n = best[0], len({p.source for p in best})
+        key = "・".join((f.head,) + f.args[:3]) if f.head else "・".join(f.args[:4])
         out.append(Finding(
-            type=TYPES[f.slot], severity="error", source=f.source,
-            message=(f"{'・'.join((f.head,) + f.args[:3]) if f.head else '・'.join(f.args[:4])}: 「{f.quote}」 here; "
-                     f"{n} other source(s) give {right.quote}"),
+            type=TYPES[f.slot], severity="error" if verdict == "error" else "info", source=f.source,
+            message=(f"{key}: 「{f.quote}」 here; {n} other source(s) give {right.quote}"
+                     + ("" if verdict == "error" else "; one source against one: no side taken")),
             evidence=[corpus.span(f.source, f.start, f.end)],
             contradicted_by=[corpus.span(p.source, p.start, p.end) for p in best[:4]],
             claims=[c.id for c in corpus.by_source[f.source] if c.start < f.end and f.start < c.end]))
         flagged.add((f.source, f.start))
     return out
+
+
+def judge(corpus: Corpus, f: Slot, partners: list[Slot], by_source_slot: dict[tuple[str, str], list[Slot]],
+          priors: dict[str, float]) -> tuple[str, list[Slot]]:
+    """("error", the other side's slots), or the reason no side is taken."""
+    others = [p for p in partners if p.source != f.source and (p.slot != "date" or p.exact)
+              and not (p.slot == "place" and _coarser(p.value, f.value))]
+    own = [p for p in partners if p.source == f.source]
+    if not others:
+        return "nothing aligned", []
+    if any(agree(f, p) for p in others):
+        return "supported", []
+    clusters: list[list[Slot]] = []
+    for p in others:
+        for c in clusters:
+            if agree(c[0], p):
+                c.append(p)
+                break
+        else:
+            clusters.append([p])
+    if len(clusters) >= 3:
+        return "a family of values", []
+    best = max(clusters, key=lambda c: (len({p.source for p in c}), -min(p.start for p in c)))
+    right = best[0]
+    if any(agree(p, right) for p in own):
+        return "its document gives the other value too", best  # two occasions, two clocks
+    if f.slot == "quantity" and any(not agree(p, f) for p in own):
+        return "its document gives several figures for these words", best  # votes of each candidate
+    if not _comparable(corpus, f, right):
+        return "not comparable", best
+    if f.slot in ("quantity", "date") and any(
+            agree(f, o) for o in by_source_slot[(right.source, f.slot)]
+            if f.slot == "date" or o.quantity.unit == f.quantity.unit):
+        return "the other side gives this value for other words", best  # another scope
+    n = len({p.source for p in best})
+    if n < 2 and not (n == 1 and priors[right.source] - priors[f.source] >= PRIOR_GAP):
+        return "one against one", best
+    return "error", best
+
+
+def _coarser(a: str, b: str) -> bool:
+    """Place a is a region that contains place b (大阪 for 大阪府高槻市): it neither supports nor denies it."""
+    pa, pb = place_parts(a), place_parts(b)
+    return not places_match(pa[-1], pb[-1]) and any(places_match(pa[-1], x) for x in pb[:-1])
 
 
 def _comparable(corpus: Corpus, f: Slot, right: Slot) -> bool:
