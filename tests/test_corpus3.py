@@ -14,6 +14,6 @@ def test_vote_counts_of_two_rounds_do_not_conflict():
     rep, _, _ = report(CORPUS3)
     careful = {"01_wire", "02_encyclopedia", "03_news"}
     assert not [f for f in rep["findings"] if f["source"] in careful and f["severity"] == "error"]
-    (wrong,) = [f for f in rep["findings"] if f["type"] == "number_conflict"]
+    (wrong,) = [f for f in rep["findings"] if f["type"] == "number_conflict" and f["severity"] == "error"]
     assert wrong["source"] == "04_blog" and "251票" in wrong["message"]
     assert {e["source"] for e in wrong["contradicted_by"]} == careful
