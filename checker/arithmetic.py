@@ -142,6 +142,9 @@ def repeated_count_findings(corpus: Corpus) -> list[Finding]:
     out = []
     for a, b in sorted(inside, key=lambda p: (p[0].source, p[0].start, p[1].start)):
         qa, qb = a.qualifiers, b.qualifiers
+        lo, hi = sorted((qa.quantity.value, qb.quantity.value))
+        if lo <= 0 or hi / lo > 10:
+            continue  # 約10km and 約1,000km are two measures (depth and length), not one count misstated
         if a.sentence_start == b.sentence_start or set(qa.partners) != set(qb.partners) \
                 or qa.owner != qb.owner \
                 or qa.quantity.bound != qb.quantity.bound or quantities_agree(qa.quantity, qb.quantity):

@@ -36,7 +36,7 @@ def _words(s: Slot) -> set[str]:
 
 # words that set a value in another occasion or period: the previous election, last year's figure
 SCOPE = {"前回", "前年", "昨年", "今年", "前期", "来期", "今期", "次回", "初回", "過去", "前年度", "昨季", "今季", "通算",
-         "累計", "前日", "翌日", "当初", "最終", "速報"}
+         "累計", "前日", "翌日", "当初", "最終", "速報", "以来", "当時"}
 
 
 def aligned(a: Slot, b: Slot) -> bool:
@@ -44,8 +44,8 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if (set(a.args) & SCOPE) != (set(b.args) & SCOPE):
         return False  # 前回の投票率 and 今回の投票率 are two figures
-    if a.time and b.time and a.time != b.time:
-        return False  # said of another day: another occasion (the quake of the 9th, not the 8th)
+    if a.time and b.time and a.time[:len(b.time)] != b.time[:len(a.time)]:
+        return False  # said of another day or year: another occasion (the quake of the 9th, not the 8th)
     wa, wb = _words(a), _words(b)
     common = wa & wb
     if a.slot == "polarity":  # outcomes: the same axis and two argument words in common
@@ -63,8 +63,11 @@ def aligned(a: Slot, b: Slot) -> bool:
 
 
 def agree(a: Slot, b: Slot) -> bool:
-    if a.slot == "date":  # "****-01-17" is a month-day whose year was only inferred
-        return a.value[4:] == b.value[4:] if "*" in (a.value[0], b.value[0]) else a.value == b.value
+    if a.slot == "date":  # "****-01-17" is a month-day whose year was only inferred; "A/B" a span of days
+        (a0, a1), (b0, b1) = _span(a.value), _span(b.value)
+        if "*" in (a.value[0], b.value[0]):
+            a0, a1, b0, b1 = a0[4:], a1[4:], b0[4:], b1[4:]
+        return a0 <= b1 and b0 <= a1
     if a.slot == "place":  # the same most specific place, or b inside a's (大阪市淀川区 for 大阪市)
         pa, pb = place_parts(a.value), place_parts(b.value)
         return places_match(pa[-1], pb[-1]) or any(places_match(pa[-1], x) for x in pb)
@@ -144,6 +147,11 @@ def judge(corpus: Corpus, f: Slot, partners: list[Slot], by_source_slot: dict[tu
     return "error", best
 
 
+def _span(value: str) -> tuple[str, str]:
+    start, _, end = value.partition("/")
+    return start, end or start
+
+
 def _coarser(a: str, b: str) -> bool:
     """Place a is a region that contains place b (大阪 for 大阪府高槻市): it neither supports nor denies it."""
     pa, pb = place_parts(a), place_parts(b)
@@ -154,7 +162,7 @@ def _comparable(corpus: Corpus, f: Slot, right: Slot) -> bool:
     if f.slot == "date":
         if "*" in (f.value[0], right.value[0]):
             return True
-        da, db = dt.date.fromisoformat(f.value), dt.date.fromisoformat(right.value)
+        da, db = dt.date.fromisoformat(_span(f.value)[0]), dt.date.fromisoformat(_span(right.value)[0])
         if abs((da - db).days) == 1 and any(
                 w in corpus.docs[s.source].text for s in (f, right) for w in TIMEZONE):
             return False  # a day apart where clocks are in play: local and Japanese time

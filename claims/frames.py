@@ -159,6 +159,8 @@ class FrameReader:
                         or after.startswith((f"を{a}", f"が{a}")):
                     attr = a
                     break
+            if attr and re.match(r"(?:から|の)(?:[北南東西]{1,3}|約|\d)", after):
+                attr = None  # 震源は輪島市から東北東へ30km: a place to measure from, not the place itself
             if attr:
                 used.add(p.start)
                 q = Qualifiers(place=p.name, place_kind=p.kind, time=time, keywords=keywords, topic=attr)

@@ -52,17 +52,21 @@ class SlotReader:
                 exact = ("月" in d.text or "/" in d.text or "-" in d.text) and not d.text.startswith(("同", "前", "翌"))
                 # a month-day with no year of its own keeps only its month and day for comparison
                 year = bool(re.search(r"\d{4}|令和|平成|昭和", d.text))
-                values.append(("date", d.start, d.end, d.iso if year else "****" + d.iso[4:], None, exact))
+                day = d.iso if year else "****" + d.iso[4:]
+                end = (d.end_iso if year else "****" + d.end_iso[4:]) if d.end_iso and len(d.end_iso) == 10 else None
+                values.append(("date", d.start, d.end, day + ("/" + end if end else ""), None, exact))
         for p in places:
             values.append(("place", p.start, p.end, p.name, None, True))
         for q in quantities:
-            if not re.match(r"(?:の|もの)?差", text[q.end:q.end + 3]):  # a margin is checked against its own figures
+            # a margin is checked against its own figures; a change (56議席減) is not a count
+            if not re.match(r"(?:の|もの)?差|減|増|の(?:増加|減少|上積み)|アップ|ダウン", text[q.end:q.end + 4]):
                 values.append(("quantity", q.start, q.end, q.quantity.text, q.quantity, True))
         asked = self.asked
         # a question is the key of the answer that follows it (Q. 会談はいつ開かれたの？ A. 8月11日)
         self.asked = tuple({_fold(t.lemma) for t in toks if _content(t)}) if re.search(r"[?？]\**\s*$", text) else ()
         planned = any(w in text for w in L.PLANNED if w != "へ")
-        when = next((d.iso for d in dates if len(d.iso) == 10), None)
+        # the sentence's own date, to its year at least: a figure of 1985 is not a figure of 2023
+        when = next((d.iso for d in dates if len(d.iso) == 10), None) or next((d.iso for d in dates), None)
         for slot, a, b, value, qty, exact in values:
             head, args, negated = self._key(s, toks, a, b)
             measure = tuple(sorted(_measure(toks, a))) if slot == "quantity" else ()

@@ -237,11 +237,13 @@ def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.04, strict: 
     def interval(q: Quantity) -> tuple[float, float]:
         lo, hi = q.value, q.high if q.high is not None else q.value
         slack = tolerance if q.approx else 0.02
+        # an approximate figure is good to its last stated digit: 約16分 covers 17分, 約1万5000人 covers 1万5548人
+        step = _last_digit(q.value) if q.approx else 0.0
         if q.bound == "ge":
-            return lo * (1 - slack), float("inf")
+            return lo * (1 - slack) - step, float("inf")
         if q.bound == "le":
-            return 0.0, hi * (1 + slack)
-        return lo * (1 - slack), hi * (1 + slack)
+            return 0.0, hi * (1 + slack) + step
+        return min(lo * (1 - slack), lo - step), max(hi * (1 + slack), hi + step)
 
     if a.bound == b.bound and a.bound in ("ge", "le"):
         # two writers' "N以上" for the same count name their best figure: 30回以上 vs 10回以上 disagree
@@ -251,6 +253,20 @@ def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.04, strict: 
     if a0 == a1 and b0 == b1:
         return a0 == b0
     return a0 < b1 and b0 < a1
+
+
+def _last_digit(value: float) -> float:
+    """How far an approximate figure reaches: a unit of its last digit (約16分 covers 15 to 17), half
+    a unit for a round figure (約200棟 covers 150 to 250, not 300)."""
+    if value <= 0:
+        return 0.0
+    if value != int(value):
+        return 10 ** -len(repr(value).split(".")[1].rstrip("0") or "0")
+    n, step = int(value), 1
+    while n % 10 == 0 and n:
+        n //= 10
+        step *= 10
+    return float(step) / 2 if step > 1 else 1.0
 
 
 # --- placeholders -----------------------------------------------------------------------------

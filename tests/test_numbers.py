@@ -132,3 +132,18 @@ def test_kanji_reads_back(n):
 @given(st.text(alphabet="0123456789.,万億兆千百十一二三人件%〜~約超", max_size=20))
 def test_no_input_crashes(text):
     find_quantities(text)  # a value that cannot be read is no claim, never an exception
+
+
+@pytest.mark.parametrize("a,b,same", [
+    (("約16分", 16, True), ("17分", 17, False), True),      # 約16 is good to its last digit
+    (("約200棟", 200, True), ("約300棟", 300, True), False),  # round figures reach half a unit
+    (("約1万5000人", 15000, True), ("1万5400人", 15400, False), True),
+    (("50社以上", 50, False), ("約120社", 120, True), True),   # a bound agrees with what it bounds
+])
+def test_approximate_figures(a, b, same):
+    from claims.models import Quantity
+    from claims.values import quantities_agree
+
+    qa = Quantity(value=a[1], unit="x", approx=a[2], bound="ge" if "以上" in a[0] else "eq")
+    qb = Quantity(value=b[1], unit="x", approx=b[2], bound="ge" if "以上" in b[0] else "eq")
+    assert quantities_agree(qa, qb) is same
