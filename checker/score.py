@@ -15,8 +15,8 @@ from .records import Finding, ScoreComponent
 
 PRIOR_BASE = 0.5
 SHRINK = 8.0  # pseudo-claims of prior weight (CATD-style correction for small samples)
-UNSUPPORTED_WEIGHT = 0.5  # a claim nobody else states counts half as much as a checked one
-PENALTY = {"error": 0.06, "warning": 0.02, "info": 0.0}
+UNSUPPORTED_WEIGHT = 0.1  # a claim nobody else states barely counts: absence of support is weak evidence
+PENALTY = {"error": 0.1, "warning": 0.02, "info": 0.0}
 
 
 def prior(signals: dict[str, int]) -> tuple[float, list[ScoreComponent]]:
