@@ -12,8 +12,8 @@ corpus in ../shared when it is there. A folder given on the command line is one 
 
 One row per corpus and a total per group: errors found, right type, flags (error/warning findings),
 hits (flags whose evidence overlaps a planted error), precision, false alarms (flags on reliable or
-clean documents that hit nothing), ranking pairs (pairs of documents in different tiers ordered right)
-and agreements matched. The figures are score.py's, so they agree with the evaluators'.
+clean documents that hit nothing), ranking pairs (pairs of documents in different tiers ordered right),
+agreements matched, and hard pairs (a reliable or clean document scored above an unreliable one). The figures are score.py's, so they agree with the evaluators'.
 
 `--first-sight` appends one row per corpus to bench/first_sight.md and refuses a corpus that already
 has a row there: a corpus is scored at first sight once, before any change it inspires.
@@ -125,6 +125,17 @@ def score(corpora: list[Corpus], jobs: int, keep: Path | None) -> None:
     for c in runnable:
         if c.report:
             c.scored = scorer.score_topic(c.report, _topic(c), c.docs)
+            c.scored.update(hard_pairs(c.report, _topic(c)))
+
+
+def hard_pairs(report: dict, topic: dict) -> dict:
+    """Pairs of a reliable or clean document and an unreliable one that the scores order right."""
+    kinds = {d: i["kind"] for d, i in topic["documents"].items()}
+    scores = {s["id"]: s.get("score") for s in report.get("sources", [])}
+    pairs = [(a, b) for a, ka in kinds.items() for b, kb in kinds.items()
+             if ka in ("reliable", "clean") and kb == "unreliable"]
+    ok = sum(1 for a, b in pairs if scores.get(a) is not None and scores.get(b) is not None and scores[a] > scores[b])
+    return {"hard_ok": ok, "hard": len(pairs)}
 
 
 def _topic(c: Corpus) -> dict:
@@ -135,19 +146,19 @@ def _topic(c: Corpus) -> dict:
 # --- the table -------------------------------------------------------------------------------------
 
 COLUMNS = ("corpus", "found", "typed", "flags", "hits", "precision", "false alarms", "ranking pairs",
-           "agreements")
+           "agreements", "hard pairs")
 
 
 def row(name: str, s: dict) -> list[str]:
     prec = f"{s['hits'] / s['flags']:.2f}" if s["flags"] else "-"
     return [name, f"{s['found']}/{s['errors']}", str(s["typed"]), str(s["flags"]), str(s["hits"]), prec,
             str(s["false_alarms"]), f"{s['ranking_pairs_ok']}/{s['ranking_pairs']}",
-            f"{s['agreements']}/{s['agreements_total']}"]
+            f"{s['agreements']}/{s['agreements_total']}", f"{s.get('hard_ok', 0)}/{s.get('hard', 0)}"]
 
 
 def total(scored: list[dict]) -> dict:
     keys = ("errors", "found", "typed", "flags", "hits", "false_alarms", "ranking_pairs_ok", "ranking_pairs",
-            "agreements", "agreements_total")
+            "agreements", "agreements_total", "hard_ok", "hard")
     return {k: sum(s[k] for s in scored) for k in keys}
 
 
@@ -326,7 +337,7 @@ def first_sight(corpora: list[Corpus]) -> int:
         elif c.scored:
             s = c.scored
             rows.append("| " + " | ".join([dt.date.today().isoformat(), c.name, c.group, _commit()]
-                                          + row(c.name, s)[1:]) + " |")
+                                          + row(c.name, s)[1:-1]) + " |")  # the file's columns, as first fixed
     if rows:
         with FIRST_SIGHT.open("a", encoding="utf-8") as fh:
             fh.write("\n".join(rows) + "\n")
