@@ -138,7 +138,8 @@ UNITS = {
     "隻": ("隻", 1), "台": ("台", 1), "票": ("票", 1), "議席": ("議席", 1), "枚": ("枚", 1), "個": ("個", 1),
     "社": ("社", 1), "店舗": ("店", 1), "校": ("校", 1), "世帯": ("世帯", 1), "戸": ("戸", 1), "歳": ("歳", 1),
     "試合": ("試合", 1), "勝": ("勝", 1), "敗": ("敗", 1), "点": ("点", 1), "本": ("本", 1), "階": ("階", 1),
-    "匹": ("匹", 1), "頭": ("頭", 1), "羽": ("羽", 1), "便": ("便", 1),
+    "匹": ("匹", 1), "頭": ("頭", 1), "羽": ("羽", 1), "便": ("便", 1), "例": ("例", 1), "部門": ("部門", 1),
+    "冠": ("冠", 1), "作品": ("作品", 1),
 }
 UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 NUM = rf"(?:{NUMBER})"
@@ -186,9 +187,12 @@ def find_quantities(text: str) -> list[QuantityValue]:
             continue
         unit, factor = UNITS[m.group("unit")]
         before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 1]
-        if before == "第" or after in ("目", "厘") or (unit == "分" and before == "割") or (
+        if before == "第" or after == "厘" or (unit == "分" and before == "割") or (
                 m.group("unit") == "割" and m.group("c")):
-            continue  # 第5回 and 3度目 are ordinals; 4割3分5厘 is a batting average
+            continue  # 第5回 is an edition; 4割3分5厘 is a batting average
+        ordinal = after == "目" and not m.group("b")  # 5か国目, 13例目: a rank, compared only with ranks
+        if ordinal:
+            unit = m.group("unit") + "目"  # the counter as written: 7回目 (a game) is not 2度目 (a title)
         if unit in ("分", "秒") and re.search(r"\d\s*時\s*$", text[max(0, m.start() - 4):m.start()]):
             continue  # 16時22分 is a time of day, not a duration
         if m.group("unit") in ("年間",) and not m.group("b") and not m.group("approx"):
@@ -210,8 +214,9 @@ def find_quantities(text: str) -> list[QuantityValue]:
             bound = "le"
         approx = bool(m.group("approx")) or (m.group("bound") in ("前後", "程度", "強", "弱", "近く", "足らず", "ほど"))
         # a bare date-like number ("2018年") is not a quantity; 年 is not in UNITS except 年間
-        q = Quantity(value=a, unit=unit, approx=approx, bound=bound, high=b, text=original[m.start():m.end()])
-        out.append(QuantityValue(q, m.start(), m.end(), rate=bool(m.group("rate"))))
+        end = m.end() + 1 if ordinal else m.end()
+        q = Quantity(value=a, unit=unit, approx=approx, bound=bound, high=b, text=original[m.start():end])
+        out.append(QuantityValue(q, m.start(), end, rate=bool(m.group("rate"))))
     for m in SCORE.finditer(text):  # 3対2, 3―2: a final score
         a, b = int(m.group("a")), int(m.group("b"))
         out.append(QuantityValue(Quantity(value=a * 1000 + b, unit="対", text=original[m.start():m.end()]),
