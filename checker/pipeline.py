@@ -43,7 +43,8 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
 
     findings: list[Finding] = []
     findings += _ruled(role_findings, corpus)
-    findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims})
+    priors = {ex.document.id: S.prior(ex.signals)[0] for ex in extractions}
+    findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims}, priors)
     for rule in (event_findings, repeated_count_findings, internal_event_findings, arithmetic_findings,
                  negation_findings, placeholder_findings, unsourced_statistics):
         findings += _ruled(rule, corpus)

@@ -22,7 +22,12 @@ def _norm(text: str | None) -> str:
     return re.sub(r"[「」『』（）()、。,.\s・!！?？]", "", text or "")
 
 
-def quote_misattributions(corpus: Corpus, done: set[str]) -> list[Finding]:
+PRIOR_GAP = 0.15  # one source against one: blame only a page whose signals are this much weaker
+
+
+def quote_misattributions(corpus: Corpus, done: set[str], priors: dict[str, float] | None = None) -> list[Finding]:
+    """``priors`` (page signals) decide one source against one, when they differ clearly."""
+    priors = priors or {}
     said = [c for c in corpus.claims if c.kind == "statement" and c.qualifiers.speaker_id
             and len(_norm(c.qualifiers.content)) >= MIN_CHARS]
     index: dict[str, set[str]] = defaultdict(set)
@@ -49,7 +54,9 @@ def quote_misattributions(corpus: Corpus, done: set[str]) -> list[Finding]:
         if not speakers:
             continue
         other, sources = max(speakers.items(), key=lambda kv: (len(kv[1]), kv[0]))
-        if len(sources) <= len(mine) + 1 and not (sources & corpus.references):
+        one_to_one = len(sources) == 1 and not mine and \
+            priors.get(next(iter(sources)), 0.5) - priors.get(y.source, 0.5) >= PRIOR_GAP
+        if len(sources) <= len(mine) + 1 and not (sources & corpus.references) and not one_to_one:
             continue  # the majority must be clear: two sources or more beyond the ones agreeing with Y
         theirs = [o for o in same if o.qualifiers.speaker_id == other]
         out.append(Finding(
