@@ -95,6 +95,8 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         flagged.add((y.source, y.subject_id or ""))
         office = f"{cy or next(iter(rival_countries)) or ''}{y.qualifiers.role}"
         hname, yname = corpus.label(holder), corpus.label(y.subject_id, y.subject)
+        if yname in hname or hname in yname:
+            continue  # 林 and 林芳正: one person under two forms of the name, not two holders
         statements = [s for s in corpus.by_source[y.source] if s.kind == "statement"
                       and s.qualifiers.speaker_id == y.subject_id and s.sentence_start == y.sentence_start]
         holder_claims = [x for x in rivals if x.subject_id == holder]

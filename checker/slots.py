@@ -49,7 +49,7 @@ def aligned(a: Slot, b: Slot) -> bool:
     wa, wb = _words(a), _words(b)
     common = wa & wb
     if a.slot == "polarity":  # outcomes: the same axis and two argument words in common
-        return a.head == b.head and len(set(a.args) & set(b.args)) >= 1
+        return a.head == b.head and len(set(a.args) & set(b.args)) >= 2
     if a.slot == "quantity" and a.owner and b.owner and a.owner not in b.owner and b.owner not in a.owner:
         return False  # 高市氏の181票 and 石破氏の154票 are two figures
     if a.slot == "quantity":  # the same words just before it (規模は), or the same predicate and two

@@ -55,8 +55,11 @@ class SlotReader:
                 day = d.iso if year else "****" + d.iso[4:]
                 end = (d.end_iso if year else "****" + d.end_iso[4:]) if d.end_iso and len(d.end_iso) == 10 else None
                 values.append(("date", d.start, d.end, day + ("/" + end if end else ""), None, exact))
-        for p in places:
-            values.append(("place", p.start, p.end, p.name, None, True))
+        for k, p in enumerate(places):  # a place in a list (アレッポ、イドリブ、ハマ) names no single venue
+            listed = any(re.fullmatch(r"[、・やと,]|および|及び", text[o.end:p.start] if o.end <= p.start
+                                      else text[p.end:o.start]) for o in places if o is not p)
+            if not listed:
+                values.append(("place", p.start, p.end, p.name, None, True))
         for q in quantities:
             # a margin is checked against its own figures; a change (56議席減) is not a count
             if not re.match(r"(?:の|もの)?差|減|増|の(?:増加|減少|上積み)|アップ|ダウン", text[q.end:q.end + 4]):
