@@ -37,6 +37,22 @@ def default_cache_dir() -> Path:
     return Path(base) / "claimcheck"
 
 
+def _stack() -> str:
+    """The versions of everything that shapes a parse: an upgraded model never reuses old parses."""
+    from importlib import metadata
+
+    parts = []
+    for dist in ("ja-ginza", "ginza", "spacy", "sudachipy", "sudachidict-core"):
+        try:
+            parts.append(f"{dist}={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist}=none")
+    return ";".join(parts)
+
+
+STACK = _stack()
+
+
 class Parser:
     """Holds the loaded model and the parse cache.  Create one per process and pass it around."""
 
@@ -62,7 +78,7 @@ class Parser:
         return self._nlp
 
     def _key(self, text: str) -> str:
-        return hashlib.sha256(f"{MODEL}\0{text}".encode("utf-8")).hexdigest()
+        return hashlib.sha256(f"{MODEL}\0{STACK}\0{text}".encode("utf-8")).hexdigest()
 
     def _cache_file(self, doc_key: str) -> Path:
         return self.cache_dir / "parses" / doc_key[:2] / f"{doc_key}.json.gz"

@@ -70,3 +70,11 @@ def test_footnotes_tables_and_markers_are_split():
     assert page.sentences[0].text == "2月12日、ヘグセスは述べた"
     row = page.sentences[-1]
     assert row.table.header == ["開催都市", "年月"] and row.table.cells == ["ベルリン", "予定協議"]
+
+
+def test_the_parse_cache_key_names_the_model_versions():
+    from claims.parse import STACK, Parser
+
+    assert "ja-ginza=" in STACK and "sudachipy=" in STACK and "none" not in STACK.split(";")[0]
+    p = Parser(use_cache=False)
+    assert p._key("同じ文。") == p._key("同じ文。") != p._key("違う文。")
