@@ -150,3 +150,27 @@ def test_approximate_figures(a, b, same):
     qa = Quantity(value=a[1], unit="x", approx=a[2], bound="ge" if "以上" in a[0] else "eq")
     qb = Quantity(value=b[1], unit="x", approx=b[2], bound="ge" if "以上" in b[0] else "eq")
     assert quantities_agree(qa, qb) is same
+
+
+def test_extract_reads_myriad_numbers_whole(tmp_path):
+    """claimcheck extract, as a user runs it: 約4万2000人 is 42000 over its whole span."""
+    import json
+
+    from _runs import cli
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("会場には約4万2000人が集まった。記録は1億2400万件にのぼる。\n", encoding="utf-8")
+    r = cli("extract", str(doc))
+    assert r.returncode == 0, r.stderr
+    got = {c["quote"]: c["qualifiers"]["quantity"]["value"] for c in map(json.loads, r.stdout.splitlines())
+           if c["kind"] == "quantity"}
+    assert got == {"約4万2000人": 42000, "1億2400万件": 124000000}
+
+
+def test_unreadable_values_are_no_crash(tmp_path):
+    from _runs import cli
+
+    (tmp_path / "a.txt").write_text("公開日:2025/02/30\n会場には1.2.3人が集まった。\n"
+                                    "9999年12月31日に会議が開かれ、翌日に閉幕した。\n", encoding="utf-8")
+    r = cli("report", str(tmp_path), "-o", str(tmp_path / "r.html"), "-q")
+    assert r.returncode == 0, r.stderr
