@@ -22,7 +22,7 @@ def _norm(text: str | None) -> str:
     return re.sub(r"[「」『』（）()、。,.\s・!！?？]", "", text or "")
 
 
-PRIOR_GAP = 0.15  # one source against one: blame only a page whose signals are this much weaker
+PRIOR_GAP = 0.2  # one source against one: blame only a page whose signals are this much weaker
 
 
 def quote_misattributions(corpus: Corpus, done: set[str], priors: dict[str, float] | None = None) -> list[Finding]:

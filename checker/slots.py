@@ -26,7 +26,7 @@ from .score import prior
 
 TYPES = {"date": "date_conflict", "place": "location_conflict", "quantity": "number_conflict",
          "polarity": "negation_conflict"}
-PRIOR_GAP = 0.15  # one source against one: blame only a page whose signals are this much weaker
+PRIOR_GAP = 0.2  # one source against one: blame only a page whose signals are this much weaker
 TIMEZONE = ("日本時間", "現地時間", "時間で", "米東部時間", "現地")
 
 
