@@ -232,36 +232,3 @@ def internal_event_findings(corpus: Corpus) -> list[Finding]:
                              f"{b.qualifiers.place} as the venue"),
                     evidence=[corpus.evidence(a), corpus.evidence(b)], claims=[a.id, b.id]))
     return out
-
-
-def negation_findings(corpus: Corpus) -> list[Finding]:
-    """The same subject–predicate–object asserted in one source and denied in another."""
-    rel = [c for c in corpus.claims if c.kind in ("relation", "event") and not c.qualifiers.hedged]
-    out = []
-    index: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in rel:
-        obj = c.object_id or c.object or ""
-        if len(obj) >= 2:
-            # compare on predicate and object: one side often leaves the subject out (警報は発表されず)
-            index[(c.predicate_class, obj)].append(c)
-            if c.subject:  # 国交省は…記録を公表していない / 国交省は交信記録を公表した: same actor, same head noun
-                index[(c.predicate_class, "head", c.subject_id or c.subject, obj[-2:])].append(c)
-        elif c.kind == "relation" and c.subject_id:  # 〜は登板しなかった / 登板した〜: a person's act
-            index[(c.predicate_class, "", c.subject_id)].append(c)
-    for key, cs in sorted(index.items(), key=lambda kv: str(kv[0])):
-        pos = [c for c in cs if not c.qualifiers.negated]
-        neg = [c for c in cs if c.qualifiers.negated]
-        if not pos or not neg:
-            continue
-        ps, ns = {c.source for c in pos}, {c.source for c in neg}
-        if ps & ns:
-            continue
-        wrong, right = (neg, pos) if len(ns) <= len(ps) else (pos, neg)
-        for w in wrong:
-            out.append(Finding(type="negation_conflict", severity="error", source=w.source,
-                               message=f"「{w.quote}」 {'denies' if w.qualifiers.negated else 'asserts'} what "
-                                       f"{len({c.source for c in right})} other source(s) "
-                                       f"{'assert' if w.qualifiers.negated else 'deny'}",
-                               evidence=[corpus.evidence(w)], contradicted_by=dedupe(corpus.evidence(c) for c in right),
-                               claims=[w.id]))
-    return out

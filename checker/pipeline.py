@@ -15,7 +15,7 @@ from claims.parse import Parser
 from . import score as S
 from .agree import agreements
 from .common import Corpus
-from .events import event_findings, internal_event_findings, negation_findings
+from .events import event_findings, internal_event_findings
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
 from .quotes import quote_misattributions
 from .roles import person_countries, role_findings
@@ -46,7 +46,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     priors = {ex.document.id: S.prior(ex.signals)[0] for ex in extractions}
     findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims}, priors)
     for rule in (event_findings, repeated_count_findings, internal_event_findings, arithmetic_findings,
-                 negation_findings, placeholder_findings, unsourced_statistics):
+                 placeholder_findings, unsourced_statistics):
         findings += _ruled(rule, corpus)
     findings += _ruled(slot_findings, corpus, extractions, findings)
     findings = _drop_covered(findings)

@@ -221,7 +221,7 @@ def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
             surname = not ("国" in t.tag) and ((nxt is not None and "人名" in nxt.tag)
                                                or text[e:].startswith(TITLES + tuple(OFFICES)))
             in_meta = any(a <= s and e <= b for a, b in meta)
-            org = text[e:].startswith(L.ORG_SUFFIXES)  # 東京新聞 is an outlet, 大阪ガス a company
+            org = text[e:].startswith(L.ORG_SUFFIXES + ("海",))  # 東京新聞 is an outlet, 日本海 a sea
             if surname or in_meta or org or re.fullmatch(r"[ぁ-ゖー]+", text[s:e]):
                 k = j + 1  # 湯崎(英彦知事) is a person; ひろしま in brackets is a reading
                 continue

@@ -95,6 +95,8 @@ class SlotReader:
                 lemma = toks[k - 1].lemma + lemma
             if lemma not in L.POLARITY or t.pos not in ("VERB", "ADJ", "NOUN"):
                 continue
+            if t.pos == "NOUN" and t.dep in ("obj", "obl", "nmod", "nsubj", "iobj", "compound"):
+                continue  # 種目への参加を認められず: the noun is an argument; the outcome is its verb's
             axis, sign = L.POLARITY[lemma]
             head, args, negated = self._key(s, toks, t.idx, t.idx + len(t.text), predicate=t)
             if len(args) < 2:
