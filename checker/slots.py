@@ -1,15 +1,21 @@
-"""One alignment step for dates, places and figures: slots with the same key, compared by value.
+"""One alignment step for dates, places, figures and outcomes: slots with the same key, compared by value.
 
 Two slots of different documents are aligned when they give the same kind of value (a date, a place,
-a figure in the same unit) for the same key: the same governing predicate and an argument word in
-common, or two key words in common.  A value is blamed only on evidence:
+a figure in the same unit, an outcome on the same axis) for the same key, said of the same occasion
+(no 前回 / 以来 on one side only, no other day or year): dates and places by the same governing
+predicate and a shared argument word, or two key words in common; figures by the words just before
+them (規模は), or the predicate and two shared words, or three shared words, and never across two
+owners (高市氏の181票, 石破氏の154票); outcomes by their axis and two shared words.
+
+A value is blamed only on evidence (``judge`` says why it takes no side otherwise):
 
 - nobody else gives it for that key, while two or more other sources give one other value (one
-  against one is decided only by a clear gap in the sources' page signals);
-- its own document does not also give the other value for that key (local and Japanese time, two
-  rounds), and the key is not a family of quantities (three or more values among the others);
-- for dates, both are stated with their month; for places, the place is named nowhere else;
-  for figures, the two are within an order of magnitude.
+  against one is decided only by a clear gap in the two pages' signals, else it is an info note);
+- its own document does not also give the other value (local and Japanese time, two rounds) nor
+  several figures for these words, the key is not a family (three or more values among the
+  others), and the other side does not give this very value for other words;
+- dates are stated with their month (a month-day without a year compares by month and day); a
+  place is named nowhere else; two figures are within an order of magnitude.
 """
 from __future__ import annotations
 
