@@ -42,7 +42,7 @@ def _words(s: Slot) -> set[str]:
 
 # words that set a value in another occasion or period: the previous election, last year's figure
 SCOPE = {"前回", "前年", "昨年", "今年", "前期", "来期", "今期", "次回", "初回", "過去", "前年度", "昨季", "今季", "通算",
-         "累計", "前日", "翌日", "当初", "最終", "速報", "以来", "当時"}
+         "累計", "前日", "翌日", "当初", "最終", "速報", "以来", "当時", "ぶり"}
 
 
 def aligned(a: Slot, b: Slot) -> bool:

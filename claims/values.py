@@ -56,7 +56,7 @@ DATE_D = re.compile(r"(?<![\d月年.])(?P<d>\d{1,2})(?:[〜~～\-](?P<d2>\d{1,2}
 SAME_MONTH = re.compile(r"同月(?P<d>\d{1,2})日")
 RELATIVE = {"同日": 0, "当日": 0, "前日": -1, "翌日": 1, "昨日": -1, "今日": 0, "本日": 0}
 RELATIVE_RE = re.compile("|".join(RELATIVE))
-NOT_A_DATE_AFTER = re.compile(r"^(?:間|目|以内|以上|連続|分|前|後|ぶり|当たり|ほど)")
+NOT_A_DATE_AFTER = re.compile(r"^(?:間|目|以内|以上|連続|分|前|後|ぶり|当たり|ほど|付)")  # 7月5日付: a citation
 
 
 def find_dates(text: str, ref: str | None, last: str | None = None) -> list[DateValue]:
