@@ -1,4 +1,5 @@
-"""Slots: every date, place and figure of a sentence with what it is the value of.
+"""Slots: every date, place and figure of a sentence with what it is the value of, and every outcome
+(維持, 割り込む, 見送る …) with its sign.
 
 A value's key is the predicate that governs it in the dependency parse (成立, 開く, 発表 …, or a
 relative clause that describes it: 「ノミネートが発表された2月23日」) and the content words of that
@@ -31,6 +32,11 @@ def _fold(lemma: str) -> str:
     return L.EVENTS.get(lemma) or L.PREDICATE_CLASS.get(lemma) or lemma
 
 
+def _question(toks: list[Tok], text: str) -> tuple[str, ...]:
+    """A question's words are the key of the answer that follows it (Q. 会談はいつ開かれたの？ A. 8月11日)."""
+    return tuple(sorted({_fold(t.lemma) for t in toks if _content(t)})) if re.search(r"[?？]\**\s*$", text) else ()
+
+
 def _content(t: Tok) -> bool:
     return (t.pos in ("NOUN", "PROPN", "VERB", "ADJ") and t.lemma not in STOP and len(t.lemma) >= 2
             and not _NUMERIC.match(t.lemma))
@@ -43,8 +49,8 @@ class SlotReader:
         if not toks:
             return
         text = s.text
+        asked, self.asked = self.asked, _question(toks, text)
         if not (dates or places or quantities):
-            self.asked = tuple({_fold(t.lemma) for t in toks if _content(t)}) if re.search(r"[?？]\**\s*$", text) else ()
             return
         values: list[tuple[str, int, int, str, Quantity | None, bool]] = []
         for d in dates:
@@ -55,7 +61,7 @@ class SlotReader:
                 day = d.iso if year else "****" + d.iso[4:]
                 end = (d.end_iso if year else "****" + d.end_iso[4:]) if d.end_iso and len(d.end_iso) == 10 else None
                 values.append(("date", d.start, d.end, day + ("/" + end if end else ""), None, exact))
-        for k, p in enumerate(places):  # a place in a list (アレッポ、イドリブ、ハマ) names no single venue
+        for p in places:  # a place in a list (アレッポ、イドリブ、ハマ) names no single venue
             listed = any(re.fullmatch(r"[、・やと,]|および|及び", text[o.end:p.start] if o.end <= p.start
                                       else text[p.end:o.start]) for o in places if o is not p)
             if not listed:
@@ -64,9 +70,6 @@ class SlotReader:
             # a margin is checked against its own figures; a change (56議席減) is not a count
             if not re.match(r"(?:の|もの)?差|減|増|の(?:増加|減少|上積み)|アップ|ダウン", text[q.end:q.end + 4]):
                 values.append(("quantity", q.start, q.end, q.quantity.text, q.quantity, True))
-        asked = self.asked
-        # a question is the key of the answer that follows it (Q. 会談はいつ開かれたの？ A. 8月11日)
-        self.asked = tuple({_fold(t.lemma) for t in toks if _content(t)}) if re.search(r"[?？]\**\s*$", text) else ()
         planned = any(w in text for w in L.PLANNED if w != "へ")
         # the sentence's own date, to its year at least: a figure of 1985 is not a figure of 2023
         when = next((d.iso for d in dates if len(d.iso) == 10), None) or next((d.iso for d in dates), None)
