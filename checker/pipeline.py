@@ -35,10 +35,8 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     """Compare, score and explain.  ``references`` are trusted fact files (fixed high trust)."""
     extractions = list(extractions) + list(references)
     ref_ids = {r.document.id for r in references}
-    resolver = Resolver(extractions)
-    claims: list[Claim] = [resolver.resolve(c) for ex in extractions for c in ex.claims]
-    docs = [ex.document for ex in extractions]
-    corpus = Corpus(docs, claims, resolver.label, ref_ids)
+    corpus, resolver = build_corpus(extractions, ref_ids)
+    claims, docs = corpus.claims, [ex.document for ex in extractions]
     countries = person_countries(corpus)
 
     findings: list[Finding] = []
@@ -180,6 +178,13 @@ def _number(findings: list[Finding]) -> list[Finding]:
         f.id = f"F{n}"
         f.code = CODES[f.type]
     return findings
+
+
+def build_corpus(extractions: Sequence[Extraction], ref_ids: Iterable[str] = ()) -> tuple[Corpus, Resolver]:
+    """The claims of all documents with their entities resolved across documents."""
+    resolver = Resolver(extractions)
+    claims: list[Claim] = [resolver.resolve(c) for ex in extractions for c in ex.claims]
+    return Corpus([ex.document for ex in extractions], claims, resolver.label, set(ref_ids)), resolver
 
 
 def run(paths: Iterable[str | Path], parser: Parser | None = None,

@@ -21,14 +21,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Iterator
 
 from claims.models import Extraction, Slot
 from claims.roles import place_parts
 from claims.values import quantities_agree
 
+from .align import SCOPE, Aligner, Candidate, kind
 from .common import Corpus, place_corroborated, places_match
+from .judge_model import probability, thresholds
 from .records import Finding
 from .score import prior
+from .verdict import features
 
 TYPES = {"date": "date_conflict", "place": "location_conflict", "quantity": "number_conflict",
          "polarity": "negation_conflict"}
@@ -38,11 +42,6 @@ TIMEZONE = ("日本時間", "現地時間", "時間で", "米東部時間", "現
 
 def _words(s: Slot) -> set[str]:
     return set(s.args) | ({s.head} if s.head else set())
-
-
-# words that set a value in another occasion or period: the previous election, last year's figure
-SCOPE = {"前回", "前年", "昨年", "今年", "前期", "来期", "今期", "次回", "初回", "過去", "前年度", "昨季", "今季", "通算",
-         "累計", "前日", "翌日", "当初", "最終", "速報", "以来", "当時", "ぶり"}
 
 
 def aligned(a: Slot, b: Slot) -> bool:
@@ -82,34 +81,58 @@ def agree(a: Slot, b: Slot) -> bool:
     return quantities_agree(a.quantity, b.quantity)
 
 
-def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Finding]) -> list[Finding]:
+RULES = ("supported", "nothing aligned", "its document gives the other value too", "not comparable",
+         "one against one", "a family of values", "the other side gives this value for other words", "error",
+         "its document gives several figures for these words")
+
+
+def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tuple[Slot, dict[str, float], list[Candidate]]]:
+    """Every value that some other document contradicts: the slot, its evidence as features (with the
+    reason the hand rules give), and the strongest cluster of values against it, best first."""
     slots = [s for ex in extractions for s in ex.slots]
     priors = {ex.document.id: prior(ex.signals)[0] for ex in extractions}
+    aligner = Aligner(slots)
     by_word: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_kind: dict[tuple[str, tuple[str, str]], list[Slot]] = defaultdict(list)
+    by_source_slot: dict[tuple[str, str], list[Slot]] = defaultdict(list)
     for i, s in enumerate(slots):
         for w in _words(s):
             by_word[(s.slot, w)].append(i)
-    flagged = {(f.source, e.start) for f in taken for e in f.evidence if f.severity == "error"}
-    by_source_slot: dict[tuple[str, str], list[Slot]] = defaultdict(list)
-    for s in slots:
+        by_kind[(s.source, kind(s))].append(s)
         by_source_slot[(s.source, s.slot)].append(s)
-    out: list[Finding] = []
     for i, f in enumerate(slots):
-        if f.source in corpus.references or (f.source, f.start) in flagged or (f.slot == "date" and not f.exact):
+        if f.source in corpus.references or (f.slot == "date" and not f.exact):
+            continue
+        x, members = features(corpus, aligner, i, priors, by_kind)
+        if not members:
             continue
         near = {j for w in _words(f) for j in by_word[(f.slot, w)] if j != i}
-        partners = [slots[j] for j in sorted(near) if aligned(f, slots[j])]
-        verdict, best = judge(corpus, f, partners, by_source_slot, priors)
-        if verdict not in ("error", "one against one"):
+        verdict, _ = judge(corpus, f, [slots[j] for j in sorted(near) if aligned(f, slots[j])], by_source_slot, priors)
+        x.update({f"R:{r}": float(verdict == r) for r in RULES})
+        yield f, x, members
+
+
+def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Finding]) -> list[Finding]:
+    flagged = {(f.source, e.start) for f in taken for e in f.evidence if f.severity == "error"}
+    error_at, note_at = thresholds()
+    out: list[Finding] = []
+    for f, x, members in slot_evidence(corpus, extractions):
+        if (f.source, f.start) in flagged:
             continue
-        right, n = best[0], len({p.source for p in best})
+        p = probability(x)
+        # an error when the model is sure, or when the hand rules find two sources against one value
+        # and the page signals of the other side are no weaker; an info note when it is merely likely
+        error = p >= error_at or (x["R:error"] > 0 and x["prior_gap"] >= 0)
+        if not error and p < note_at:
+            continue
+        right, n = members[0].slot, len({c.slot.source for c in members})
         key = "・".join((f.head,) + f.args[:3]) if f.head else "・".join(f.args[:4])
         out.append(Finding(
-            type=TYPES[f.slot], severity="error" if verdict == "error" else "info", source=f.source,
-            message=(f"{key}: 「{f.quote}」 here; {n} other source(s) give {right.quote}"
-                     + ("" if verdict == "error" else "; one source against one: no side taken")),
+            type=TYPES[f.slot], severity="error" if error else "info", source=f.source,
+            message=(f"{key}: 「{f.quote}」 here; {n} other source(s) give 「{right.quote}」 "
+                     f"(model confidence {p:.2f}" + (")" if p >= error_at else ": no side taken)")),
             evidence=[corpus.span(f.source, f.start, f.end)],
-            contradicted_by=[corpus.span(p.source, p.start, p.end) for p in best[:4]],
+            contradicted_by=[corpus.span(c.slot.source, c.slot.start, c.slot.end) for c in members[:4]],
             claims=[c.id for c in corpus.by_source[f.source] if c.start < f.end and f.start < c.end]))
         flagged.add((f.source, f.start))
     return out

@@ -1,0 +1,112 @@
+"""The one alignment step shared by every slot family: which values of other documents speak of the
+same thing as this one, and how closely.
+
+A slot (a date, a place, a figure, an outcome) is described by its words: the governing predicate,
+the content words of its arguments and, for figures, the nouns just before it (what it measures).
+Two slots of different documents are candidates when they give the same kind of value (a figure in
+the same unit, an outcome on the same axis) and share a word; their similarity is the weighted Dice
+overlap of their words, each word weighted by its rarity across the corpus's documents (a word every
+document uses, the event's name, says little about which figure is meant) and the measure words
+counted twice.  Hard guards keep two occasions apart whatever the words: 前回 / 以来 on one side only,
+another day or year, another person's figure.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from claims.models import Slot
+
+# words that set a value in another occasion or period: the previous election, last year's figure
+SCOPE = {"前回", "前年", "昨年", "今年", "前期", "来期", "今期", "次回", "初回", "過去", "前年度", "昨季", "今季", "通算",
+         "累計", "前日", "翌日", "当初", "最終", "速報", "以来", "当時", "ぶり"}
+MEASURE_WEIGHT = 2.0
+
+
+def kind(s: Slot) -> tuple[str, str]:
+    """What must match for two slots to be comparable at all: the slot and the unit or axis."""
+    if s.slot == "quantity":
+        return s.slot, s.quantity.unit
+    if s.slot == "polarity":
+        return s.slot, s.head
+    return s.slot, ""
+
+
+def words(s: Slot) -> dict[str, float]:
+    w = {a: 1.0 for a in s.args}
+    if s.head and s.slot != "polarity":
+        w[s.head] = 1.0
+    for m in s.measure:
+        w[m] = MEASURE_WEIGHT
+    return w
+
+
+def occasion_apart(a: Slot, b: Slot) -> bool:
+    """Said of two occasions: a scope word on one side only, another day or year, another owner."""
+    if (set(a.args) & SCOPE) != (set(b.args) & SCOPE):
+        return True  # 前回の投票率 and 今回の投票率 are two figures
+    if a.time and b.time and a.time[:len(b.time)] != b.time[:len(a.time)]:
+        return True  # said of another day or year (the quake of the 9th, not the 8th)
+    if a.slot == "quantity" and a.owner and b.owner and a.owner not in b.owner and b.owner not in a.owner:
+        return True  # 高市氏の181票 and 石破氏の154票 are two figures
+    return False
+
+
+@dataclass
+class Candidate:
+    slot: Slot
+    sim: float
+
+
+class Aligner:
+    """Word rarity over the corpus and an index from (kind, word) to slots."""
+
+    def __init__(self, slots: list[Slot]):
+        self.slots = slots
+        docs_with: dict[str, set[str]] = defaultdict(set)
+        for s in slots:
+            for w in words(s):
+                docs_with[w].add(s.source)
+        n = len({s.source for s in slots}) or 1
+        self.idf = {w: math.log((1 + n) / len(d)) + 0.05 for w, d in docs_with.items()}
+        self.index: dict[tuple[tuple[str, str], str], list[int]] = defaultdict(list)
+        for i, s in enumerate(slots):
+            for w in words(s):
+                self.index[(kind(s), w)].append(i)
+        self._mass = [self._weight(words(s)) for s in slots]
+
+    def _weight(self, ws: dict[str, float]) -> float:
+        return sum(v * self.idf.get(w, 0.0) for w, v in ws.items())
+
+    def sim(self, i: int, j: int) -> float:
+        a, b = words(self.slots[i]), words(self.slots[j])
+        common = sum(min(a[w], b[w]) * self.idf.get(w, 0.0) for w in a.keys() & b.keys())
+        total = self._mass[i] + self._mass[j]
+        return 2 * common / total if total else 0.0
+
+    def candidates(self, i: int, floor: float = 0.0) -> list[Candidate]:
+        """Slots of the same kind sharing a word with slot i (its own document's too), not of another
+        occasion, most similar first."""
+        f = self.slots[i]
+        near = {j for w in words(f) for j in self.index[(kind(f), w)] if j != i}
+        out = []
+        for j in sorted(near):
+            s = self.slots[j]
+            if occasion_apart(f, s):
+                continue
+            x = self.sim(i, j)
+            if x > floor:
+                out.append(Candidate(s, x))
+        out.sort(key=lambda c: (-c.sim, c.slot.source, c.slot.start))
+        return out
+
+    def per_source(self, i: int, floor: float = 0.0) -> dict[str, list[Candidate]]:
+        by: dict[str, list[Candidate]] = defaultdict(list)
+        for c in self.candidates(i, floor):
+            by[c.slot.source].append(c)
+        return dict(by)
+
+
+def counts(slots: list[Slot]) -> Counter:
+    return Counter(kind(s) for s in slots)

@@ -1,0 +1,108 @@
+"""The evidence about one value, as numbers a small model can weigh.
+
+For a slot the aligner gives, per other source, its candidates with their similarity.  From them:
+how much of the corpus supports this value (sources whose aligned slots agree, weighted by
+similarity), how much stands for one other value (the strongest disagreeing cluster), whether the
+document itself also gives that other value (two clocks, two rounds), whether the other side gives
+this value under other words (another scope), how far apart the two values are, and the page
+signals of both sides.  ``features`` returns them by name; :mod:`checker.judge_model` weighs them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from claims.models import Slot
+
+from .align import Aligner, Candidate, kind
+from .common import Corpus, place_corroborated
+
+FLOOR = 0.12  # candidates less similar than this are not the same thing
+SURE = 0.2  # a source counts as speaking of it from this similarity on
+
+FEATURES = ("sup_mass", "sup_n", "sup_max", "dis_mass", "dis_n", "dis_max", "best_dis_n", "best_sup_n",
+            "clusters", "own_other", "own_several", "other_gives_this", "gap", "prior_self", "prior_gap",
+            "is_date", "is_place", "is_quantity", "is_polarity", "inexact", "approx", "bound", "corroborated",
+            "planned", "n_sources", "dis_src")
+
+
+def _agree(a: Slot, b: Slot) -> bool:
+    from .slots import agree  # the value comparison of each slot family
+    return agree(a, b)
+
+
+def _gap(a: Slot, b: Slot) -> float:
+    if a.slot == "quantity":
+        lo, hi = sorted((abs(a.quantity.value), abs(b.quantity.value)))
+        return min(3.0, math.log10(hi / lo)) if lo > 0 else 3.0
+    if a.slot == "date":
+        if "*" in (a.value[0], b.value[0]):
+            return 1.0
+        try:
+            da = dt.date.fromisoformat(a.value.partition("/")[0])
+            db = dt.date.fromisoformat(b.value.partition("/")[0])
+        except ValueError:
+            return 1.0
+        return min(3.0, math.log10(1 + abs((da - db).days)))
+    return 1.0
+
+
+def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
+             by_kind: dict[tuple[str, tuple[str, str]], list[Slot]]) -> tuple[dict[str, float], list[Candidate]]:
+    """The evidence on slot i, and the candidates of the strongest cluster against it (best first)."""
+    f = aligner.slots[i]
+    per = aligner.per_source(i, FLOOR)
+    own = per.pop(f.source, [])
+    sup: dict[str, float] = {}
+    clusters: list[tuple[Slot, dict[str, Candidate]]] = []
+    best_sup = best_dis = 0
+    for src in sorted(per):
+        cands = per[src]
+        if _agree(f, cands[0].slot):
+            best_sup += cands[0].sim >= SURE
+        else:
+            best_dis += cands[0].sim >= SURE
+        for c in cands:
+            if _agree(f, c.slot):
+                sup[src] = max(sup.get(src, 0.0), c.sim)
+                continue
+            for rep, members in clusters:
+                if _agree(rep, c.slot):
+                    if src not in members or members[src].sim < c.sim:
+                        members[src] = c
+                    break
+            else:
+                clusters.append((c.slot, {src: c}))
+    scored = sorted(clusters, key=lambda rm: (-sum(c.sim for c in rm[1].values()), rm[0].source, rm[0].start))
+    top = scored[0] if scored else None
+    members = sorted(top[1].values(), key=lambda c: -c.sim) if top else []
+    x = {k: 0.0 for k in FEATURES}
+    x["sup_mass"] = sum(sup.values())
+    x["sup_n"] = sum(v >= SURE for v in sup.values())
+    x["sup_max"] = max(sup.values(), default=0.0)
+    x["dis_mass"] = sum(c.sim for c in members)
+    x["dis_n"] = sum(c.sim >= SURE for c in members)
+    x["dis_src"] = len(members)  # one candidate per source in a cluster
+    x["dis_max"] = members[0].sim if members else 0.0
+    x["best_dis_n"], x["best_sup_n"] = best_dis, best_sup
+    x["clusters"] = sum(sum(c.sim for c in m.values()) >= SURE for _, m in clusters)
+    x["n_sources"] = len(corpus.docs) - 1
+    x["prior_self"] = priors.get(f.source, 0.5)
+    x[f"is_{f.slot}"] = 1.0
+    x["inexact"] = float(not f.exact)
+    x["planned"] = float(f.planned)
+    if f.slot == "quantity":
+        x["approx"] = float(f.quantity.approx)
+        x["bound"] = float(f.quantity.bound != "eq")
+    if f.slot == "place":
+        x["corroborated"] = float(place_corroborated(corpus, f.source, f.value))
+    if top:
+        rep = top[0]
+        x["own_other"] = float(any(_agree(c.slot, rep) and c.sim >= SURE for c in own))
+        x["own_several"] = float(any(not _agree(c.slot, f) and c.sim >= 0.5 for c in own))
+        x["other_gives_this"] = float(any(
+            _agree(f, o) for src in top[1] for o in by_kind.get((src, kind(f)), ()) if o.slot is not None))
+        x["gap"] = _gap(f, rep)
+        x["prior_gap"] = max(priors.get(c.slot.source, 0.5) for c in members) - x["prior_self"]
+        x["planned"] = max(x["planned"], float(rep.planned))
+    return x, members
