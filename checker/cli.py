@@ -22,29 +22,53 @@ def _progress(total_chars: int, enabled: bool):
 
 
 def _load(paths, quiet: bool, references=()):
+    """Read, check the language of and extract the documents; returns (references, extractions, notes).
+
+    Each note is printed on stderr (unless ``quiet``); the caller puts them in the report too.
+    """
     from claims.extract import extract_documents
     from claims.ingest import read_documents
+    from claims.language import left_out_note, partition
     from claims.parse import Parser
     from claims.reference import load_reference
 
     from .pipeline import _reference_names
 
     refs = [load_reference(r) for r in references or ()]
+    as_reference = {Path(r).resolve() for r in references or ()}
     skipped: list = []
     docs = read_documents(paths, skipped)
-    if skipped and not quiet:
-        shown = ", ".join(str(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
-        print(f"note: {len(skipped)} file(s) that are not .txt, .md or .html were left out: {shown}",
-              file=sys.stderr)
+    left_out = [p for p in skipped if Path(p).resolve() not in as_reference]
+    if left_out:
+        shown = ", ".join(str(p) for p in left_out[:5]) + (" …" if len(left_out) > 5 else "")
+        hint = ("; a file of trusted facts is read with --reference" if not references
+                and any(Path(p).suffix.lower() in (".yaml", ".yml") for p in left_out) else "")
+        _note(f"{_n(len(left_out), 'file')} that {'is' if len(left_out) == 1 else 'are'} not .txt, .md or .html "
+              f"{'was' if len(left_out) == 1 else 'were'} left out: {shown}{hint}", quiet)
     for d in docs:
-        if not d.visible.strip() and not quiet:
-            print(f"note: {d.path} has no text", file=sys.stderr)
+        if not d.visible.strip():
+            _note(f"{d.path} has no text", quiet)
+    docs, foreign = partition(docs)
+    notes = [left_out_note(d) for d in foreign]
+    for n in notes:
+        _note(n, quiet)
+    if not docs:
+        raise InputError("no Japanese document to check: claimcheck reads Japanese text")
     update, close = _progress(sum(len(d.visible) for d in docs), not quiet)
     try:
         ex, names = extract_documents(docs, Parser(), names=_reference_names(refs), progress=update)
     finally:
         close()
-    return refs, ex
+    return refs, ex, notes
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _note(text: str, quiet: bool) -> None:
+    if not quiet:
+        print(f"note: {text}", file=sys.stderr)
 
 
 def cmd_report(args) -> int:
@@ -53,15 +77,22 @@ def cmd_report(args) -> int:
 
     from .pipeline import analyse
 
-    refs, ex = _load(args.paths, args.quiet, args.reference)
-    report = analyse(ex, refs)
+    refs, ex, notes = _load(args.paths, args.quiet, args.reference)
+    report = analyse(ex, refs, notes)
     _write(args.output, render_html(report))
     if args.json:
         _write(args.json, report_json(report))
+    if args.claimreview:
+        from reports.claimreview import claimreview_jsonld
+
+        _write(args.claimreview, claimreview_jsonld(report, report_url=Path(args.output).name))
     if not args.quiet:
+        for n in report.notes[len(notes):]:
+            _note(n, args.quiet)
         flags = sum(1 for f in report.findings if f.severity in ("error", "warning"))
-        print(f"{len(report.sources)} sources, {len(report.claims)} claims, {flags} flagged findings "
-              f"-> {args.output}" + (f", {args.json}" if args.json else ""), file=sys.stderr)
+        written = ", ".join(x for x in (args.output, args.json, args.claimreview) if x)
+        print(f"{_n(len(report.sources), 'source')}, {_n(len(report.claims), 'claim')}, "
+              f"{_n(flags, 'flagged finding')} -> {written}", file=sys.stderr)
         for s in report.sources:
             print(f"  {s.score:5.2f} {s.label:<6} {s.id}", file=sys.stderr)
     return 0
@@ -70,7 +101,7 @@ def cmd_report(args) -> int:
 def cmd_extract(args) -> int:
     from claims.entities import Resolver
 
-    _, ex = _load(args.paths, args.quiet)
+    _, ex, _ = _load(args.paths, args.quiet)
     resolver = Resolver(ex)
     lines = []
     for e in ex:
