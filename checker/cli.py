@@ -85,7 +85,8 @@ def cmd_report(args) -> int:
     if args.claimreview:
         from reports.claimreview import claimreview_jsonld
 
-        _write(args.claimreview, claimreview_jsonld(report, report_url=Path(args.output).name))
+        html_from_reviews = os.path.relpath(Path(args.output).resolve(), Path(args.claimreview).resolve().parent)
+        _write(args.claimreview, claimreview_jsonld(report, report_url=Path(html_from_reviews).as_posix()))
     if not args.quiet:
         for n in report.notes[len(notes):]:
             _note(n, args.quiet)
