@@ -3,7 +3,8 @@ left out of the comparison and the scores, with a note, rather than silently sco
 
 Japanese is told from its script: every Japanese text writes kana (the particles, the verb endings),
 whereas English has none and Chinese writes only Han characters.  A text counts as Japanese when
-kana make up a fair share of its letters.
+kana make up a fair share of its letters, or it holds a few sentences' worth of kana whatever else
+it holds.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .models import Document
 
 MIN_KANA_SHARE = 0.05  # of all letters; Japanese prose runs at 30-60 %, a Japanese page with English in it above 5 %
 MIN_LETTERS = 20  # fewer letters than this say nothing about the language
+ENOUGH_KANA = 50  # this much kana is Japanese text, however much else (code, a long Latin line) the file holds
 
 
 def _kana(ch: str) -> bool:
@@ -33,7 +35,7 @@ def kana_share(text: str) -> tuple[float, int]:
 def is_japanese(text: str) -> bool:
     """True unless the text has enough letters to tell and too few of them are kana."""
     share, letters = kana_share(text)
-    return letters < MIN_LETTERS or share >= MIN_KANA_SHARE
+    return letters < MIN_LETTERS or share >= MIN_KANA_SHARE or share * letters >= ENOUGH_KANA
 
 
 def partition(docs: Sequence[Document]) -> tuple[list[Document], list[Document]]:

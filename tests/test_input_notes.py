@@ -102,6 +102,7 @@ def test_only_documents_not_in_japanese_is_an_input_error(tmp_path):
     (ENGLISH, False),
     (CHINESE, False),
     ("G7 2023", True),  # too few letters to tell: not left out
+    ("岸田首相は広島で会見し、核軍縮について語った。" * 8 + "x" * 100_000, True),  # Japanese beside a huge Latin line
 ])
 def test_language_is_told_by_kana(text, japanese):
     assert is_japanese(text) is japanese
