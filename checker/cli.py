@@ -137,6 +137,8 @@ def cmd_check(args) -> int:
                        diff=args.format in ("text", "json"), progress=update)
     finally:
         close()
+    for n in result.notes:
+        _note(n, args.quiet)
     if args.write_baseline:
         _write(args.write_baseline, baseline_json(result.findings))
         print(f"wrote {len(result.findings)} findings to {args.write_baseline}", file=sys.stderr)

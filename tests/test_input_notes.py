@@ -3,6 +3,7 @@ document alone, documents with nothing in common, a document that is not Japanes
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -106,3 +107,32 @@ def test_only_documents_not_in_japanese_is_an_input_error(tmp_path):
 ])
 def test_language_is_told_by_kana(text, japanese):
     assert is_japanese(text) is japanese
+
+
+def test_check_leaves_out_a_new_document_not_in_japanese(tmp_path):
+    en = tmp_path / "05_english.txt"
+    en.write_text(ENGLISH, encoding="utf-8")
+    blog = tmp_path / "03_blog.html"
+    shutil.copy(EXAMPLES / "03_blog.html", blog)
+    corpus = [str(EXAMPLES / n) for n in ("01_wire.txt", "02_encyclopedia.md", "04_news.txt")]
+    r = cli("check", str(en), str(blog), "--against", *corpus, "--format", "json", "-q")
+    assert r.returncode == 1, r.stderr  # the blog's misattribution is an error
+    assert json.loads(r.stdout)["checked"] == ["03_blog"]
+    r = cli("check", str(en), str(blog), "--against", *corpus)
+    assert f"note: {en} is not Japanese text: claimcheck reads Japanese" in r.stderr
+    r = cli("check", str(en), "--against", *corpus)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "claimcheck: error: no Japanese document to check" in r.stderr
+
+
+def test_readme_account_of_the_blog_is_true(tmp_path):
+    """README: the blog's misattribution is an error shown with the other side's quotes; its 京都 dinner
+    is a CC201 warning with only the blog's own quotes."""
+    rep, _, _ = report([EXAMPLES], tmp_path, "-q")
+    mis = [f for f in rep["findings"] if f["source"] == "03_blog" and f["code"] == "CC101"]
+    assert mis and mis[0]["severity"] == "error" and mis[0]["contradicted_by"]
+    assert all(e["source"] != "03_blog" for e in mis[0]["contradicted_by"])
+    kyoto = [f for f in rep["findings"] if f["source"] == "03_blog" and any("京都" in e["quote"] for e in f["evidence"])]
+    assert [(f["code"], f["severity"], f["contradicted_by"]) for f in kyoto] == [("CC201", "warning", [])]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"a warning\s+\(CC201\)", readme) and re.search(r"an error\s+\(CC101\)", readme)
