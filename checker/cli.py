@@ -10,6 +10,7 @@ from claims.ingest import InputError
 
 from .cli_parser import build_parser
 
+
 def _progress(total_chars: int, enabled: bool):
     """A tqdm bar on stderr, shown only on a terminal; returns (callback, close)."""
     if not enabled:

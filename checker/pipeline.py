@@ -8,7 +8,8 @@ from typing import Callable, Iterable, Sequence
 from claims.entities import Resolver
 from claims.extract import Names, extract_documents
 from claims.reference import load_reference
-from claims.ingest import read_documents
+from claims.ingest import InputError, read_documents
+from claims.language import left_out_note, partition
 from claims.models import Claim, Extraction
 from claims.parse import Parser
 
@@ -220,10 +221,12 @@ def _number(findings: list[Finding]) -> list[Finding]:
 
 def run(paths: Iterable[str | Path], parser: Parser | None = None,
         progress: Callable[[int], None] | None = None, references: Sequence[str | Path] = ()) -> Report:
-    docs = read_documents(paths)
+    docs, foreign = partition(read_documents(paths))
+    if not docs:
+        raise InputError("no Japanese document to check: claimcheck reads Japanese text")
     refs = [load_reference(r) for r in references]
     ex, _ = extract_documents(docs, parser or Parser(), names=_reference_names(refs), progress=progress)
-    return analyse(ex, refs)
+    return analyse(ex, refs, [left_out_note(d) for d in foreign])
 
 
 def _reference_names(refs: Sequence[Extraction]) -> Names | None:
