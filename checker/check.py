@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from claims.extract import extract_documents
 from claims.ingest import InputError, read_documents
+from claims.language import left_out_note, partition
 from claims.models import Evidence, Extraction
 from claims.parse import Parser
 
@@ -71,6 +72,7 @@ class CheckResult:
     corpus: int = 0  # documents in the corpus
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)  # (finding, reason)
     baselined: int = 0
+    notes: list[str] = field(default_factory=list)  # NEW documents left out (not Japanese)
 
 
 def open_corpus(against: Sequence[str], parser: Parser, skip: set[str],
@@ -97,8 +99,12 @@ def check(new: Sequence[str], against: Sequence[str], parser: Parser | None = No
     """
     parser = parser or Parser()
     ignore = set(ignore)
-    new_docs = read_documents(new)
-    ids = {d.id for d in new_docs}
+    new_docs, foreign = partition(read_documents(new))
+    notes = [left_out_note(d) for d in foreign]
+    if not new_docs:
+        raise InputError("no Japanese document to check: claimcheck reads Japanese text"
+                         + "".join(f"\n  {n}" for n in notes))
+    ids = {d.id for d in new_docs} | {d.id for d in foreign}
     with open_corpus(against, parser, ids, progress) as store:
         corpus_size = len(set(store.hashes()) - ids)
         if not corpus_size:
@@ -118,7 +124,7 @@ def check(new: Sequence[str], against: Sequence[str], parser: Parser | None = No
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (f.source, f.evidence[0].start if f.evidence else 0, order[f.severity], f.code))
     changes = score_diff(before, after) if diff else ScoreDiff(sources=[], claims=[])
-    return CheckResult(new=sorted(ids), findings=findings, report=after, diff=changes,
+    return CheckResult(new=sorted(d.id for d in new_docs), notes=notes, findings=findings, report=after, diff=changes,
                        compared=related.ids, related=related.total, corpus=corpus_size, suppressed=suppressed,
                        baselined=hidden)
 

@@ -1,7 +1,6 @@
 """The command line: each command parses its arguments, calls one library function, prints or writes."""
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -9,32 +8,7 @@ from pathlib import Path
 
 from claims.ingest import InputError
 
-from . import __version__
-
-EPILOG_REPORT = """examples:
-  claimcheck report examples/ -o report.html --json report.json
-  claimcheck report a.txt b.md c.html -o out.html
-  claimcheck report examples/ -o report.html --reference examples/facts.yaml"""
-EPILOG_CHECK = """examples:
-  claimcheck check new.txt --against corpus.db
-  claimcheck check drafts/*.md --against corpus/ --format github --fail-on warning
-  claimcheck check drafts/ --against corpus.db --write-baseline claimcheck-baseline.json
-  claimcheck check drafts/ --against corpus.db --baseline claimcheck-baseline.json --format sarif > claims.sarif
-settings: [tool.claimcheck] in pyproject.toml (fail-on, ignore, store, baseline, max-related)
-exit status: 0 clean, 1 findings in NEW documents at or above --fail-on, 2 usage or input error"""
-EPILOG_STORE = """examples:
-  claimcheck store add corpus/ --store corpus.db
-  claimcheck store list --store corpus.db"""
-EPILOG_STORE_ADD = """examples:
-  claimcheck store add corpus/ --store corpus.db
-  claimcheck store add corpus/new-article.md --store corpus.db
-an unchanged file (same name, same text) is not parsed again; a changed one replaces its claims"""
-EPILOG_STORE_LIST = """examples:
-  claimcheck store list --store corpus.db
-  claimcheck store list --store corpus.db --format json"""
-EPILOG_EXTRACT = """examples:
-  claimcheck extract examples/ -o claims.jsonl
-  claimcheck extract article.html | head"""
+from .cli_parser import build_parser
 
 
 def _progress(total_chars: int, enabled: bool):
@@ -49,29 +23,53 @@ def _progress(total_chars: int, enabled: bool):
 
 
 def _load(paths, quiet: bool, references=()):
+    """Read, check the language of and extract the documents; returns (references, extractions, notes).
+
+    Each note is printed on stderr (unless ``quiet``); the caller puts them in the report too.
+    """
     from claims.extract import extract_documents
     from claims.ingest import read_documents
+    from claims.language import left_out_note, partition
     from claims.parse import Parser
     from claims.reference import load_reference
 
     from .pipeline import _reference_names
 
     refs = [load_reference(r) for r in references or ()]
+    as_reference = {Path(r).resolve() for r in references or ()}
     skipped: list = []
     docs = read_documents(paths, skipped)
-    if skipped and not quiet:
-        shown = ", ".join(str(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
-        print(f"note: {len(skipped)} file(s) that are not .txt, .md or .html were left out: {shown}",
-              file=sys.stderr)
+    left_out = [p for p in skipped if Path(p).resolve() not in as_reference]
+    if left_out:
+        shown = ", ".join(str(p) for p in left_out[:5]) + (" …" if len(left_out) > 5 else "")
+        hint = ("; a file of trusted facts is read with --reference" if not references
+                and any(Path(p).suffix.lower() in (".yaml", ".yml") for p in left_out) else "")
+        _note(f"{_n(len(left_out), 'file')} that {'is' if len(left_out) == 1 else 'are'} not .txt, .md or .html "
+              f"{'was' if len(left_out) == 1 else 'were'} left out: {shown}{hint}", quiet)
     for d in docs:
-        if not d.visible.strip() and not quiet:
-            print(f"note: {d.path} has no text", file=sys.stderr)
+        if not d.visible.strip():
+            _note(f"{d.path} has no text", quiet)
+    docs, foreign = partition(docs)
+    notes = [left_out_note(d) for d in foreign]
+    for n in notes:
+        _note(n, quiet)
+    if not docs:
+        raise InputError("no Japanese document to check: claimcheck reads Japanese text")
     update, close = _progress(sum(len(d.visible) for d in docs), not quiet)
     try:
         ex, names = extract_documents(docs, Parser(), names=_reference_names(refs), progress=update)
     finally:
         close()
-    return refs, ex
+    return refs, ex, notes
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _note(text: str, quiet: bool) -> None:
+    if not quiet:
+        print(f"note: {text}", file=sys.stderr)
 
 
 def cmd_report(args) -> int:
@@ -80,15 +78,23 @@ def cmd_report(args) -> int:
 
     from .pipeline import analyse
 
-    refs, ex = _load(args.paths, args.quiet, args.reference)
-    report = analyse(ex, refs)
+    refs, ex, notes = _load(args.paths, args.quiet, args.reference)
+    report = analyse(ex, refs, notes)
     _write(args.output, render_html(report))
     if args.json:
         _write(args.json, report_json(report))
+    if args.claimreview:
+        from reports.claimreview import claimreview_jsonld
+
+        html_from_reviews = os.path.relpath(Path(args.output).resolve(), Path(args.claimreview).resolve().parent)
+        _write(args.claimreview, claimreview_jsonld(report, report_url=Path(html_from_reviews).as_posix()))
     if not args.quiet:
+        for n in report.notes[len(notes):]:
+            _note(n, args.quiet)
         flags = sum(1 for f in report.findings if f.severity in ("error", "warning"))
-        print(f"{len(report.sources)} sources, {len(report.claims)} claims, {flags} flagged findings "
-              f"-> {args.output}" + (f", {args.json}" if args.json else ""), file=sys.stderr)
+        written = ", ".join(x for x in (args.output, args.json, args.claimreview) if x)
+        print(f"{_n(len(report.sources), 'source')}, {_n(len(report.claims), 'claim')}, "
+              f"{_n(flags, 'flagged finding')} -> {written}", file=sys.stderr)
         for s in report.sources:
             print(f"  {s.score:5.2f} {s.label:<6} {s.id}", file=sys.stderr)
     return 0
@@ -97,7 +103,7 @@ def cmd_report(args) -> int:
 def cmd_extract(args) -> int:
     from claims.entities import Resolver
 
-    _, ex = _load(args.paths, args.quiet)
+    _, ex, _ = _load(args.paths, args.quiet)
     resolver = Resolver(ex)
     lines = []
     for e in ex:
@@ -132,6 +138,8 @@ def cmd_check(args) -> int:
                        diff=args.format in ("text", "json"), progress=update)
     finally:
         close()
+    for n in result.notes:
+        _note(n, args.quiet)
     if args.write_baseline:
         _write(args.write_baseline, baseline_json(result.findings))
         print(f"wrote {len(result.findings)} findings to {args.write_baseline}", file=sys.stderr)
@@ -198,86 +206,12 @@ def _write(path: str, text: str) -> None:
         raise InputError(f"{path}: cannot write ({exc.strerror})") from exc
 
 
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return n
-
-
-def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="claimcheck", description="Check claims across Japanese documents and score "
-                                 "how reliable each source is.", formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog="run 'claimcheck COMMAND --help' for examples")
-    ap.add_argument("--version", action="version", version=f"claimcheck {__version__}")
-    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
-    fmt = argparse.RawDescriptionHelpFormatter
-
-    r = sub.add_parser("report", help="write an HTML (and JSON) reliability report", epilog=EPILOG_REPORT,
-                       formatter_class=fmt)
-    r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md, .html)")
-    r.add_argument("-o", "--output", required=True, help="HTML report to write")
-    r.add_argument("--json", help="also write the report JSON here")
-    r.add_argument("--reference", action="append", metavar="FACTS.yaml",
-                   help="trusted facts (office tenures, known events), treated as a source of fixed high trust")
-    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    r.set_defaults(func=cmd_report)
-
-    c = sub.add_parser("check", help="judge new documents against a corpus (for CI)", epilog=EPILOG_CHECK,
-                       formatter_class=fmt)
-    c.add_argument("new", nargs="+", metavar="NEW", help="documents to check (.txt, .md, .html, or folders)")
-    c.add_argument("--against", nargs="+", metavar="CORPUS",
-                   help="a claim store (corpus.db) or corpus files and folders; default: store in the config")
-    c.add_argument("--format", default="text", choices=["text", "json", "github", "junit", "sarif"])
-    c.add_argument("--fail-on", choices=["error", "warning", "never"],
-                   help="lowest severity that makes the exit status 1 (default: error)")
-    c.add_argument("--ignore", action="append", default=[], metavar="CODE",
-                   help="leave out findings with this code or type (repeatable)")
-    c.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in this baseline file")
-    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
-    c.add_argument("--max-related", type=_positive, metavar="N",
-                   help="compare with at most the N most related corpus documents (default: 25)")
-    c.add_argument("--config", metavar="PYPROJECT", help="read [tool.claimcheck] from this file")
-    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    c.set_defaults(func=cmd_check)
-
-    s = sub.add_parser("store", help="a claim store: a corpus parsed once (SQLite)", epilog=EPILOG_STORE,
-                       formatter_class=fmt)
-    ssub = s.add_subparsers(dest="store_command", metavar="ACTION")
-    sa = ssub.add_parser("add", help="parse documents into the store (unchanged ones are skipped)",
-                         epilog=EPILOG_STORE_ADD, formatter_class=fmt)
-    sa.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md, .html)")
-    sa.add_argument("--force", action="store_true", help="extract every document again, changed or not")
-    sl = ssub.add_parser("list", help="the stored documents with their claim and entity counts",
-                         epilog=EPILOG_STORE_LIST, formatter_class=fmt)
-    sl.add_argument("--format", default="text", choices=["text", "json"])
-    for p in (sa, sl):
-        p.add_argument("--store", metavar="FILE", help="the store database (default: store in the config)")
-        p.add_argument("--config", metavar="PYPROJECT", help="read [tool.claimcheck] from this file")
-        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    sa.set_defaults(func=cmd_store_add)
-    sl.set_defaults(func=cmd_store_list)
-
-    def store_usage(args) -> int:
-        s.print_help(sys.stderr)
-        return 2
-
-    s.set_defaults(func=store_usage)
-
-    e = sub.add_parser("extract", help="print the normalised claims, one JSON object a line", epilog=EPILOG_EXTRACT,
-                       formatter_class=fmt)
-    e.add_argument("paths", nargs="+", metavar="PATH")
-    e.add_argument("-o", "--output", help="write JSON lines here instead of standard output")
-    e.add_argument("-q", "--quiet", action="store_true")
-    e.set_defaults(func=cmd_extract)
-    return ap
+HANDLERS = {"report": cmd_report, "check": cmd_check, "extract": cmd_extract, "store add": cmd_store_add,
+            "store list": cmd_store_list}
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = build_parser()
+    ap = build_parser(HANDLERS)
     args = ap.parse_args(argv)
     if not getattr(args, "func", None):
         ap.print_help(sys.stderr)

@@ -8,7 +8,8 @@ from typing import Callable, Iterable, Sequence
 from claims.entities import Resolver
 from claims.extract import Names, extract_documents
 from claims.reference import load_reference
-from claims.ingest import read_documents
+from claims.ingest import InputError, read_documents
+from claims.language import left_out_note, partition
 from claims.models import Claim, Extraction
 from claims.parse import Parser
 
@@ -31,8 +32,10 @@ CODES = {
 CHECKABLE = ("role", "event", "quantity", "relation", "statement", "table")
 
 
-def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] = ()) -> Report:
-    """Compare, score and explain.  ``references`` are trusted fact files (fixed high trust)."""
+def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] = (),
+            notes: Sequence[str] = ()) -> Report:
+    """Compare, score and explain.  ``references`` are trusted fact files (fixed high trust);
+    ``notes`` are what the caller says about its input (documents left out), shown in the report."""
     extractions = list(extractions) + list(references)
     ref_ids = {r.document.id for r in references}
     corpus, resolver = build_corpus(extractions, ref_ids)
@@ -63,15 +66,23 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     checkable = {d.id: [c.id for c in corpus.by_source[d.id] if c.kind in CHECKABLE] for d in docs}
     trust = S.truth_discovery(list(extractions), corroborated, contradicted, checkable,
                               fixed={r: S.REFERENCE_TRUST for r in ref_ids})
+    alone = nothing_to_compare(docs, ref_ids, corroborated, findings)
+    if alone:
+        # "no other source states this" is then true of every claim and says nothing about the source
+        trust = {sid: S.REFERENCE_TRUST if sid in ref_ids else priors[sid] for sid in trust}
     # severity follows evidence, not the score: unsupported content is a warning only where its rule
     # saw a positive sign of fabrication (a rival venue, a poll with no source), or, for a place no
     # other source names, where other sources contradict its document on something else
-    caught = {f.source for f in findings if f.severity == "error"}
+    caught = {f.source for f in findings if f.severity == "error"} if not alone else set()
     for f in findings:
         if f.type == "unsupported_claim" and f.severity == "info" and f.rule == "events.unsupported_venue" \
                 and f.source in caught:
             f.severity = "warning"
             f.message += "; other sources contradict this document elsewhere"
+    for f in findings if alone else ():
+        if f.type == "unsupported_claim" and f.severity != "info":
+            f.severity = "info"
+            f.message += "; nothing to compare with"
     findings = _number(findings)
 
     sources = []
@@ -93,8 +104,9 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
         value = max(0.0, min(1.0, trust[d.id] - penalty))
         explanation = parts if d.id in ref_ids else parts + [
             ScoreComponent(label="evidence (truth discovery)", value=round(trust[d.id] - pr, 4),
-                           detail=f"{n_corr} of {len(ids)} checkable claims corroborated by other sources, "
-                                  f"{n_contra} contradicted; few claims pull the score toward the prior"),
+                           detail=alone or f"{n_corr} of {len(ids)} checkable claims corroborated by other "
+                                           f"sources, {n_contra} contradicted; few claims pull the score "
+                                           "toward the prior"),
             ScoreComponent(label="findings", value=-round(penalty, 4),
                            detail=", ".join(f"{n} {k}" for k, n in sorted(sev.items())) or "none"),
         ]
@@ -104,20 +116,45 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
             reference=d.id in ref_ids,
             label=S.label(value), prior=round(pr, 4), signals=dict(ex.signals), explanation=explanation,
             contradicted_by=dict(sorted(by_whom.items())),
-            counts={"claims": len(ids), "corroborated": n_corr, "contradicted": n_contra,
-                    "unsupported": len(ids) - n_corr - n_contra, "internal_contradictions": internal,
+            counts={**claim_counts(corpus.by_source[d.id], corroborated, contradicted),
+                    "internal_contradictions": internal,
                     "findings": sum(1 for f in findings if f.source == d.id and f.severity in FLAGGING)}))
     sources.sort(key=lambda s: (-s.score, s.id))
     out_claims = []
     for c in sorted(claims, key=lambda c: (c.source, c.start, c.id)):
-        status = "contradicted" if c.id in contradicted else "corroborated" if c.id in corroborated else "unsupported"
+        status = _status(c.id, corroborated, contradicted)
         out_claims.append(ClaimOut(
             id=c.id, source=c.source, kind=c.kind, subject=c.subject, subject_id=c.subject_id,
             predicate=c.predicate, predicate_class=c.predicate_class, object=c.object, object_id=c.object_id,
             qualifiers=_qualifiers(c), quote=c.quote, start=c.start,
             end=c.end, line=c.line, status=status))
     return Report(sources=sources, findings=findings, agreements=agrees, entities=resolver.entities,
-                  claims=out_claims, documents=docs, raw_claims=claims)
+                  claims=out_claims, documents=docs, raw_claims=claims,
+                  notes=list(notes) + ([alone] if alone else []))
+
+
+def _status(cid: str, corroborated, contradicted) -> str:
+    return "contradicted" if cid in contradicted else "corroborated" if cid in corroborated else "unsupported"
+
+
+def claim_counts(claims: Sequence[Claim], corroborated, contradicted) -> dict[str, int]:
+    """A source's claims by status: the one count the summary, the tables and the claim list all show."""
+    n = {"claims": len(claims), "corroborated": 0, "contradicted": 0, "unsupported": 0}
+    for c in claims:
+        n[_status(c.id, corroborated, contradicted)] += 1
+    return n
+
+
+def nothing_to_compare(docs, ref_ids: set[str], corroborated: set[str], findings: list[Finding]) -> str:
+    """A note when no claim could be set against another source's (one document, or documents that
+    share nothing checkable); empty when something was compared."""
+    if any(e.source != f.source for f in findings for e in f.contradicted_by) or corroborated:
+        return ""
+    if len(docs) == 1:
+        return (f"only one document ({docs[0].id}): there is nothing to compare its claims with, so no claim "
+                "is corroborated or contradicted and the score is the prior from page signals")
+    return (f"no claim of the {len(docs) - len(ref_ids)} documents could be compared with another source's: "
+            "nothing is corroborated or contradicted, and each score is the prior from page signals")
 
 
 def _drop_covered(findings: list[Finding]) -> list[Finding]:
@@ -189,10 +226,12 @@ def build_corpus(extractions: Sequence[Extraction], ref_ids: Iterable[str] = ())
 
 def run(paths: Iterable[str | Path], parser: Parser | None = None,
         progress: Callable[[int], None] | None = None, references: Sequence[str | Path] = ()) -> Report:
-    docs = read_documents(paths)
+    docs, foreign = partition(read_documents(paths))
+    if not docs:
+        raise InputError("no Japanese document to check: claimcheck reads Japanese text")
     refs = [load_reference(r) for r in references]
     ex, _ = extract_documents(docs, parser or Parser(), names=_reference_names(refs), progress=progress)
-    return analyse(ex, refs)
+    return analyse(ex, refs, [left_out_note(d) for d in foreign])
 
 
 def _reference_names(refs: Sequence[Extraction]) -> Names | None:

@@ -84,11 +84,12 @@ class ClaimOut(BaseModel):
 
 class Report(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    schema_version: int = 2  # 2: findings carry `rule`
+    schema_version: int = 3  # 2: findings carry `rule`; 3: `notes`, and `counts` cover every claim listed
     sources: list[SourceScore]
     findings: list[Finding]
     agreements: list[Agreement]
     entities: list[Entity]
     claims: list[ClaimOut]
+    notes: list[str] = Field(default_factory=list)  # about the input: documents left out, nothing to compare
     documents: list[Document] = Field(default_factory=list, exclude=True)
     raw_claims: list[Claim] = Field(default_factory=list, exclude=True)

@@ -1,6 +1,7 @@
 """Who held which office when: office-holder conflicts, misattributed statements, 前/元 for sitting holders."""
 from __future__ import annotations
 
+import calendar
 from collections import Counter, defaultdict
 
 from claims.models import Claim
@@ -34,11 +35,30 @@ def role_findings(corpus: Corpus) -> list[Finding]:
 
 def _when(a: Claim, b: Claim) -> bool:
     """Both dated to the day and near (or a tenure span covering the other): a date known only to its
-    year or month overlaps too many tenures to take a side."""
+    year or month overlaps too many tenures to take a side, so against a tenure it counts only when
+    the tenure covers the whole of that year or month (2023 is not in a tenure from 2023-12-14)."""
     qa, qb = a.qualifiers, b.qualifiers
     if not (qa.time_end or qb.time_end) and not (_day(qa.time) and _day(qb.time)):
         return False
+    for span, point in ((qa, qb), (qb, qa)):
+        if span.time_end and not point.time_end and _year_or_month(point.time):
+            return _covers(span.time, span.time_end, point.time)
     return near_in_time(qa.time, qb.time, a_end=qa.time_end, b_end=qb.time_end)
+
+
+def _year_or_month(iso: str | None) -> bool:
+    return bool(iso) and (len(iso) == 4 or len(iso) == 7 and iso[4] == "-") and iso[:4].isdigit()
+
+
+def _covers(start: str | None, end: str, partial: str) -> bool:
+    """Whether the span start..end holds every day of a year (``2023``) or month (``2023-05``)."""
+    first = partial + ("-01-01" if len(partial) == 4 else "-01")
+    if len(partial) == 4:
+        last = partial + "-12-31"
+    else:
+        year, month = int(partial[:4]), int(partial[5:7])
+        last = f"{partial}-{calendar.monthrange(year, month)[1]:02d}"
+    return bool(start) and start <= first and last <= end
 
 
 def _day(iso: str | None) -> bool:

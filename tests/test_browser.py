@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from _runs import EXAMPLES, SEEDS, cli, report
-from reports.render import CONTEXT_CHARS, anchor
+from reports.render import CONTEXT_CHARS, anchor, clip
 
 HOSTILE_DIR = Path(__file__).resolve().parent / "data" / "hostile"
 HOSTILE_NAME = '05_"><svg onload=window.__pwned=1>.txt'  # a file name is a source id, shown in the page
@@ -219,3 +219,66 @@ def test_hostile_documents_execute_nothing(hostile_report, page, tmp_path):
     assert filter_count(page, source=HOSTILE_NAME[:-4]) == sum(f["source"] == HOSTILE_NAME[:-4]
                                                               for f in data["findings"])
     assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def has_color_emoji_font() -> bool:
+    import subprocess
+    try:
+        out = subprocess.run(["fc-list"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return "color emoji" in out.lower()
+
+
+@pytest.mark.browser
+def test_emoji_in_documents_are_drawn_with_an_emoji_font(page, tmp_path):
+    """The blog's 🍣 and 📌 bullets are drawn by a colour emoji font, not as empty boxes."""
+    if not has_color_emoji_font():
+        pytest.skip("no colour emoji font (apt-get install fonts-noto-color-emoji; .ci/run does)")
+    html = tmp_path / "r.html"
+    r = cli("report", str(EXAMPLES), "-o", str(html), "-q")
+    assert r.returncode == 0, r.stderr
+    page.goto(html.as_uri())
+    tagged = page.evaluate(r"""(() => {
+      const emoji = /\p{Extended_Pictographic}/u;
+      const ps = [...document.querySelectorAll('figure.quote blockquote p')]
+        .filter((el) => el.getClientRects().length && emoji.test(el.firstChild && el.firstChild.nodeValue || ''));
+      ps.forEach((el, k) => { el.id = 'emoji-' + k; });
+      return ps.length; })()""")
+    assert tagged > 0, "the examples' blog has emoji in quoted text"
+    page.send("DOM.enable")
+    page.send("CSS.enable")
+    root = page.send("DOM.getDocument", depth=-1)["root"]["nodeId"]
+    for k in range(tagged):
+        node = page.send("DOM.querySelector", nodeId=root, selector=f"#emoji-{k}")["nodeId"]
+        fonts = {f["familyName"] for f in page.send("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]}
+        assert any("emoji" in name.lower() for name in fonts), (k, tagged, fonts)
+    assert_quiet(page)
+
+
+@pytest.mark.browser
+def test_graph_labels_fit_inside_the_graph(page, tmp_path):
+    """Whole source ids, long ASCII and long Japanese ones, are drawn inside the graph, none cut off."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    names = {"01_wire.txt": "01_共同通信_広島サミット閉幕の速報記事.txt",
+             "02_encyclopedia.md": "02_encyclopedia_article_on_the_hiroshima_summit.md",
+             "03_blog.html": "03_トレンドニュース速報ブログのまとめ記事.html", "04_news.txt": "04_news.txt"}
+    for old, new in names.items():
+        shutil.copy(EXAMPLES / old, corpus / new)
+    html = tmp_path / "r.html"
+    r = cli("report", str(corpus), "-o", str(html), "-q")
+    assert r.returncode == 0, r.stderr
+    page.goto(html.as_uri())
+    boxes = page.evaluate("""(() => {
+      const svg = document.querySelector('svg.corpus'), vb = svg.viewBox.baseVal;
+      return [...svg.querySelectorAll('text.node-label')].map((t) => {
+        const b = t.getBBox();
+        return {text: t.querySelector('.node-id').textContent, x0: b.x, y0: b.y, x1: b.x + b.width,
+                y1: b.y + b.height, w: vb.width, h: vb.height}; }); })()""")
+    assert sorted(b["text"] for b in boxes) == sorted(clip(Path(n).stem, 32) for n in names.values())
+    assert any(len(Path(n).stem) > 14 and b["text"] == Path(n).stem for n in names.values() for b in boxes)
+    for b in boxes:
+        assert 0 <= b["x0"] and b["x1"] <= b["w"] and 0 <= b["y0"] and b["y1"] <= b["h"], b
+    page.screenshot(tmp_path / "graph.png")
+    assert_quiet(page)
