@@ -140,15 +140,26 @@ UNITS = {
     "試合": ("試合", 1), "勝": ("勝", 1), "敗": ("敗", 1), "点": ("点", 1), "本": ("本", 1), "階": ("階", 1),
     "匹": ("匹", 1), "頭": ("頭", 1), "羽": ("羽", 1), "便": ("便", 1), "例": ("例", 1), "部門": ("部門", 1),
     "冠": ("冠", 1), "作品": ("作品", 1),
+    "チーム": ("チーム", 1), "安打": ("安打", 1), "本塁打": ("本塁打", 1), "打点": ("打点", 1), "盗塁": ("盗塁", 1),
+    "三振": ("三振", 1), "奪三振": ("三振", 1), "打数": ("打数", 1), "手": ("手", 1), "局": ("局", 1), "位": ("位", 1),
+    "ミリメートル": ("mm", 1), "ミリ": ("mm", 1), "mm": ("mm", 1), "センチメートル": ("m", 0.01), "cm": ("m", 0.01),
+    "平方キロ": ("km2", 1), "か所": ("か所", 1), "カ所": ("か所", 1), "ヶ所": ("か所", 1), "箇所": ("か所", 1),
+    "県": ("県", 1), "都道府県": ("県", 1), "市町村": ("市町村", 1), "自治体": ("自治体", 1), "基": ("基", 1),
+    "両": ("両", 1), "製品": ("製品", 1), "品目": ("品目", 1), "種類": ("種類", 1), "周年": ("周年", 1), "泊": ("泊", 1),
+    "部隊": ("部隊", 1), "団体": ("団体", 1), "選手": ("人", 1), "駅": ("駅", 1),
 }
 UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 NUM = rf"(?:{NUMBER})"
 QTY = re.compile(
     rf"(?P<approx>約|およそ|ほぼ|推定|最大|最高|最低|少なくとも|概ね|おおむね)?(?P<rate>年間|1日|毎年|月間)?"
     rf"(?P<a>{NUM})(?:\s*[〜~～\-－]\s*(?P<b>{NUM}))?\s*(?P<unit>{UNIT_RE})(?P<half>半)?"
-    rf"(?:(?P<c>{NUM})(?P<unit2>分))?"
+    rf"(?:(?P<c>{NUM})(?P<unit2>分))?(?:(?P<sec>{NUM})秒)?"
     rf"(?P<bound>以上|超|余り|あまり|以下|未満|以内|前後|程度|強|弱|近く|足らず|ほど)?"
 )
+# 2年2カ月, 約33年, 47年7か月, 1年半, 8年以上: a span of years (in years; a date never takes 約 or カ月)
+YEARS = re.compile(
+    rf"(?P<approx>約|およそ|ほぼ|実に)?(?P<a>{NUM})年(?:(?P<half>半)|(?P<m>{NUM})\s*(?:か|カ|ヶ|ケ)月)?"
+    rf"(?P<bound>以上|超|余り|あまり|以下|未満|前後|程度|近く|足らず)?")
 FRACTION = re.compile(rf"(?P<approx>約|およそ)?(?P<d>{ARABIC}|{KANJI})分の(?P<n>{ARABIC}|{KANJI})")
 
 
@@ -182,6 +193,23 @@ def find_quantities(text: str) -> list[QuantityValue]:
             q = Quantity(value=round(100 * n / d, 4), unit="%", approx=bool(m.group("approx")),
                          text=original[m.start():m.end()])
             out.append(QuantityValue(q, m.start(), m.end()))
+    for m in YEARS.finditer(text):
+        if not (m.group("approx") or m.group("half") or m.group("m") or m.group("bound")):
+            continue  # 2018年 is a year
+        try:
+            a = _num(m.group("a"))
+            months = _num(m.group("m")) if m.group("m") else (6.0 if m.group("half") else 0.0)
+        except ValueError:
+            continue
+        nxt = text[m.end():m.end() + 1]
+        if not 0 < a < 200 or months >= 12 or (nxt and nxt in "度月") or (nxt == "間" and not months) or (
+                nxt == "ぶ" and not m.group("half")):
+            continue  # 2024年3月, 2023年度: dates and fiscal years; 6年間 and 17年ぶり are read below
+        bound = {"以上": "ge", "超": "ge", "余り": "ge", "あまり": "ge", "以下": "le", "未満": "le", "近く": "le",
+                 "足らず": "le"}.get(m.group("bound") or "", "eq")
+        q = Quantity(value=round(a + months / 12, 4), unit="年", text=original[m.start():m.end()],
+                     approx=bool(m.group("approx")) or m.group("bound") in ("前後", "程度", "近く", "足らず"), bound=bound)
+        out.append(QuantityValue(q, m.start(), m.end()))
     for m in QTY.finditer(text):
         if any(v.start <= m.start() < v.end for v in out):
             continue
@@ -203,6 +231,10 @@ def find_quantities(text: str) -> list[QuantityValue]:
                 a += factor / 2
             if m.group("c"):
                 a += _num(m.group("c"))
+            if m.group("sec"):
+                if unit != "分":
+                    continue
+                a += _num(m.group("sec")) / 60  # 4分35秒: minutes and seconds, in minutes
             b = _num(m.group("b")) * factor if m.group("b") else None
         except ValueError:
             continue  # not a number after all (3万2万): no claim
