@@ -72,7 +72,8 @@ def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreemen
             sources = sorted({c.source for c in cs})
             if len(sources) < 2:
                 continue
-            corroborated.update(c.id for c in cs)
+            if len({corpus.witness.get(x, x) for x in sources}) >= 2:  # copies of one text corroborate nothing
+                corroborated.update(c.id for c in cs)
             per_source: dict[str, list] = defaultdict(list)
             for c in cs:
                 if len(per_source[c.source]) < 3:

@@ -17,6 +17,7 @@ class Corpus:
                  references: Iterable[str] = ()):
         self.docs = {d.id: d for d in docs}
         self.references = set(references)  # sources of fixed high trust (--reference files)
+        self.witness: dict[str, str] = {d: d for d in self.docs}  # near-copies share one (checker.copies)
         self.place_index: dict[str, set[str]] | None = None  # place part -> sources, built on first use
         self.claims = list(claims)
         self.labels = labels

@@ -16,6 +16,7 @@ from claims.parse import Parser
 from . import score as S
 from .agree import agreements
 from .common import Corpus
+from .copies import witness_groups
 from .events import event_findings, internal_event_findings
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
 from .quotes import quote_misattributions
@@ -102,6 +103,9 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
                 if o != d.id:
                     by_whom[o] += 1
         value = max(0.0, min(1.0, trust[d.id] - penalty))
+        lo, hi = (value, value) if d.id in ref_ids else S.interval(
+            trust[d.id], S.evidence_weight(checkable, corroborated, contradicted, d.id), penalty)
+        group = corpus.witness.get(d.id, d.id)
         explanation = parts if d.id in ref_ids else parts + [
             ScoreComponent(label="evidence (truth discovery)", value=round(trust[d.id] - pr, 4),
                            detail=alone or f"{n_corr} of {len(ids)} checkable claims corroborated by other "
@@ -115,7 +119,8 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
             id=d.id, path=d.path, title=d.title, published=d.published, score=round(value, 4),
             reference=d.id in ref_ids,
             label=S.label(value), prior=round(pr, 4), signals=dict(ex.signals), explanation=explanation,
-            contradicted_by=dict(sorted(by_whom.items())),
+            contradicted_by=dict(sorted(by_whom.items())), interval=[lo, hi], uncertain=S.uncertain(lo, hi),
+            witness=group, copies=sorted(o for o, g in corpus.witness.items() if g == group and o != d.id),
             counts={**claim_counts(corpus.by_source[d.id], corroborated, contradicted),
                     "internal_contradictions": internal,
                     "findings": sum(1 for f in findings if f.source == d.id and f.severity in FLAGGING)}))
@@ -130,7 +135,15 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
             end=c.end, line=c.line, status=status))
     return Report(sources=sources, findings=findings, agreements=agrees, entities=resolver.entities,
                   claims=out_claims, documents=docs, raw_claims=claims,
-                  notes=list(notes) + ([alone] if alone else []))
+                  notes=list(notes) + ([alone] if alone else []) + copy_notes(corpus.witness))
+
+
+def copy_notes(witness: dict[str, str]) -> list[str]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for d, g in sorted(witness.items()):
+        groups[g].append(d)
+    return [f"{', '.join(ids)} are near-copies of one text: they count as one witness"
+            for _, ids in sorted(groups.items()) if len(ids) > 1]
 
 
 def _status(cid: str, corroborated, contradicted) -> str:
@@ -221,7 +234,9 @@ def build_corpus(extractions: Sequence[Extraction], ref_ids: Iterable[str] = ())
     """The claims of all documents with their entities resolved across documents."""
     resolver = Resolver(extractions)
     claims: list[Claim] = [resolver.resolve(c) for ex in extractions for c in ex.claims]
-    return Corpus([ex.document for ex in extractions], claims, resolver.label, set(ref_ids)), resolver
+    corpus = Corpus([ex.document for ex in extractions], claims, resolver.label, set(ref_ids))
+    corpus.witness = witness_groups([ex.document for ex in extractions], [s for ex in extractions for s in ex.slots])
+    return corpus, resolver
 
 
 def run(paths: Iterable[str | Path], parser: Parser | None = None,

@@ -60,6 +60,10 @@ class SourceScore(BaseModel):
     signals: dict[str, int] = Field(default_factory=dict)
     explanation: list[ScoreComponent] = Field(default_factory=list)
     contradicted_by: dict[str, int] = Field(default_factory=dict)
+    interval: list[float] = Field(default_factory=list)  # 95% interval of the score
+    uncertain: bool = False  # the interval straddles a label threshold
+    witness: str = ""  # the witness group: the smallest id among near-copies of this document
+    copies: list[str] = Field(default_factory=list)  # the other documents of its witness group
 
 
 class ClaimOut(BaseModel):
@@ -84,7 +88,8 @@ class ClaimOut(BaseModel):
 
 class Report(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    schema_version: int = 3  # 2: findings carry `rule`; 3: `notes`, and `counts` cover every claim listed
+    schema_version: int = 4  # 2: findings carry `rule`; 3: `notes`, and `counts` cover every claim listed;
+    # 4: sources carry `interval`, `uncertain`, `witness` and `copies`
     sources: list[SourceScore]
     findings: list[Finding]
     agreements: list[Agreement]

@@ -7,6 +7,8 @@ confidence-aware correction), so three lucky claims do not make a blog reliable.
 """
 from __future__ import annotations
 
+import math
+
 import networkx as nx
 
 from claims.models import Extraction
@@ -82,6 +84,28 @@ def truth_discovery(extractions: list[Extraction], corroborated: set[str], contr
             break
         trust = new
     return trust
+
+
+def evidence_weight(checkable: dict[str, list[str]], corroborated: set[str], contradicted: dict[str, set[str]],
+                    source: str) -> float:
+    """How many claims' worth of evidence a source's trust rests on: its prior's pseudo-claims plus
+    every checked claim (corroborated or contradicted) and a tenth of every unchecked one."""
+    return SHRINK + sum(1.0 if (c in corroborated or c in contradicted) else UNSUPPORTED_WEIGHT
+                        for c in checkable.get(source, []))
+
+
+def interval(trust: float, weight: float, penalty: float = 0.0) -> tuple[float, float]:
+    """A 95% interval for a trust that is the mean of ``weight`` claims' worth of evidence (the Beta
+    posterior's normal approximation), shifted by the findings' penalty.  It shrinks as checked
+    claims accumulate: 8 pseudo-claims alone give about ±0.33, 40 checked claims about ±0.14."""
+    half = 1.96 * math.sqrt(max(trust * (1 - trust), 0.0025) / (weight + 1))
+    lo, hi = trust - half - penalty, trust + half - penalty
+    return round(max(0.0, lo), 4), round(min(1.0, hi), 4)
+
+
+def uncertain(lo: float, hi: float) -> bool:
+    """The interval straddles a label threshold: the label could be another one."""
+    return label(lo) != label(hi)
 
 
 PENALTY_CAP = {"error": 0.45, "warning": 0.15, "info": 0.0}

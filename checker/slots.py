@@ -125,11 +125,11 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
         error = p >= error_at or (x["R:error"] > 0 and x["prior_gap"] >= 0)
         if not error and p < note_at:
             continue
-        right, n = members[0].slot, len({c.slot.source for c in members})
+        right, n = members[0].slot, len(members)  # one candidate per witness
         key = "・".join((f.head,) + f.args[:3]) if f.head else "・".join(f.args[:4])
         out.append(Finding(
             type=TYPES[f.slot], severity="error" if error else "info", source=f.source,
-            message=(f"{key}: 「{f.quote}」 here; {n} other source(s) give 「{right.quote}」 "
+            message=(f"{key}: 「{f.quote}」 here; {n} independent source(s) give 「{right.quote}」 "
                      f"(model confidence {p:.2f}" + (")" if p >= error_at else ": no side taken)")),
             evidence=[corpus.span(f.source, f.start, f.end)],
             contradicted_by=[corpus.span(c.slot.source, c.slot.start, c.slot.end) for c in members[:4]],
@@ -170,7 +170,7 @@ def judge(corpus: Corpus, f: Slot, partners: list[Slot], by_source_slot: dict[tu
             agree(f, o) for o in by_source_slot[(right.source, f.slot)]
             if f.slot == "date" or o.quantity.unit == f.quantity.unit):
         return "the other side gives this value for other words", best  # another scope
-    n = len({p.source for p in best})
+    n = len({corpus.witness.get(p.source, p.source) for p in best})  # copies of one text are one witness
     if n < 2 and not (n == 1 and priors[right.source] - priors[f.source] >= PRIOR_GAP):
         return "one against one", best
     return "error", best

@@ -51,8 +51,13 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
              by_kind: dict[tuple[str, tuple[str, str]], list[Slot]]) -> tuple[dict[str, float], list[Candidate]]:
     """The evidence on slot i, and the candidates of the strongest cluster against it (best first)."""
     f = aligner.slots[i]
-    per = aligner.per_source(i, FLOOR)
-    own = per.pop(f.source, [])
+    # near-copies of one text are one witness: their candidates pool, and a copy of this document is it
+    per: dict[str, list[Candidate]] = {}
+    for src, cands in aligner.per_source(i, FLOOR).items():
+        per.setdefault(corpus.witness.get(src, src), []).extend(cands)
+    for cands in per.values():
+        cands.sort(key=lambda c: (-c.sim, c.slot.source, c.slot.start))
+    own = per.pop(corpus.witness.get(f.source, f.source), [])
     sup: dict[str, float] = {}
     clusters: list[tuple[Slot, dict[str, Candidate]]] = []
     best_sup = best_dis = 0
@@ -101,7 +106,7 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
         x["own_other"] = float(any(_agree(c.slot, rep) and c.sim >= SURE for c in own))
         x["own_several"] = float(any(not _agree(c.slot, f) and c.sim >= 0.5 for c in own))
         x["other_gives_this"] = float(any(
-            _agree(f, o) for src in top[1] for o in by_kind.get((src, kind(f)), ()) if o.slot is not None))
+            _agree(f, o) for c in top[1].values() for o in by_kind.get((c.slot.source, kind(f)), ())))
         x["gap"] = _gap(f, rep)
         x["prior_gap"] = max(priors.get(c.slot.source, 0.5) for c in members) - x["prior_self"]
         x["planned"] = max(x["planned"], float(rep.planned))
