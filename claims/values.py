@@ -107,7 +107,10 @@ def find_dates(text: str, ref: str | None, last: str | None = None) -> list[Date
             add(_iso(ay, am, int(m.group("d"))), m, relative=True)
     if ad:
         for m in RELATIVE_RE.finditer(text):
-            add((ad + dt.timedelta(days=RELATIVE[m.group(0)])).isoformat(), m, relative=True)
+            try:
+                add((ad + dt.timedelta(days=RELATIVE[m.group(0)])).isoformat(), m, relative=True)
+            except OverflowError:  # 翌日 of 9999年12月31日: no such date
+                pass
     out.sort(key=lambda v: v.start)
     # "19日から21日まで", "5月19日から5月21日にかけて": one span of days
     merged: list[DateValue] = []
