@@ -24,7 +24,13 @@ JIS_CODECS = ("iso2022_jp", "iso2022_jp_2004", "iso2022_jp_ext", "iso2022_jp_2")
 # Shift_JIS is read as CP932 (its Windows superset: ①, 髙, ㈱); both legacy codecs are tried
 LEGACY = ("cp932", "euc_jp")
 KANA = re.compile("[\u3041-\u30ff]")
-MIN_KANA_SHARE = 0.05  # of the non-ASCII characters: real Japanese prose has far more
+# what the non-ASCII characters of Japanese text are: kana, kanji, CJK and full-width punctuation, the
+# symbols, Greek and Cyrillic of JIS X 0208.  Half-width katakana is left out: it is what EUC-JP
+# bytes read as CP932 turn into.  A legacy decode whose wide characters are not nearly all of these
+# is the wrong encoding.
+COMMON = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\u2010-\u27bf"
+                    "\u0391-\u0451\u00a7-\u00f7\ufeff]")
+MIN_COMMON_SHARE = 0.9
 READ = "UTF-8, UTF-16/UTF-32 with a byte-order mark, Shift_JIS, EUC-JP or ISO-2022-JP"
 
 
@@ -56,14 +62,14 @@ def decode(data: bytes) -> tuple[str, str]:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
+        wide = sum(1 for ch in text if ord(ch) > 0x7F)
+        if len(COMMON.findall(text)) < MIN_COMMON_SHARE * wide:
+            continue
         kana = len(KANA.findall(text))
         if best is None or kana > best[0]:
             best = (kana, text, codec)
     if best is not None:
-        kana, text, codec = best
-        wide = sum(1 for ch in text if ord(ch) > 0x7F)
-        if kana and kana >= MIN_KANA_SHARE * wide:
-            return _text(text), codec
+        return _text(best[1]), best[2]
     raise DecodeError(f"not valid UTF-8 (byte 0x{data[first.start]:02x} at offset {first.start}) and not "
                       f"Japanese text in Shift_JIS or EUC-JP{_guess(data)}; claimcheck reads {READ}")
 
