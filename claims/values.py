@@ -279,7 +279,8 @@ def _last_digit(value: float) -> float:
 
 # --- placeholders -----------------------------------------------------------------------------
 
-MASK = r"[＊●○〇■□×]{2,}|[XxＸｘ]{2,}(?=[年月日時分万億円人件票%％])|\?{2,}(?=[年月日万億円人])"
+# a run is tried from its first character only: tried from each, a long run costs quadratic time
+MASK = r"[＊●○〇■□×]{2,}|(?<![XxＸｘ])[XxＸｘ]{2,}(?=[年月日時分万億円人件票%％])|(?<!\?)\?{2,}(?=[年月日万億円人])"
 PLACEHOLDER = re.compile(
     r"\d{2,4}年[XxＸｘ×〇○●?？]{1,2}月(?:[XxＸｘ×〇○●?？]{1,2}日)?"
     r"|[XxＸｘ]{2}月[XxＸｘ]{2}日|20[XxＸｘ]{1,2}年|202[XxＸｘ]年"
