@@ -8,6 +8,7 @@ grow with the size of the corpus.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Literal, Optional, Sequence, Union
 
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from claims.extract import extract_documents
 from claims.ingest import InputError, read_documents
+from claims.files import shown
 from claims.language import left_out_note, partition
 from claims.models import Evidence, Extraction
 from claims.parse import Parser
@@ -72,18 +74,22 @@ class CheckResult:
     corpus: int = 0  # documents in the corpus
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)  # (finding, reason)
     baselined: int = 0
-    notes: list[str] = field(default_factory=list)  # NEW documents left out (not Japanese)
+    notes: list[str] = field(default_factory=list)  # files left out: unreadable ones in folders, NEW ones not Japanese
 
 
 def open_corpus(against: Sequence[str], parser: Parser, skip: set[str],
-                progress: Callable[[int], None] | None = None) -> Store:
+                progress: Callable[[int], None] | None = None, notes: list[str] | None = None) -> Store:
     """One claim store, or documents read into an in-memory store (the checked ones left out)."""
     stores = [a for a in against if is_store(a)]
     if stores:
         if len(against) > 1:
             raise InputError("--against takes one claim store or document paths, not both")
         return Store.open(stores[0])
-    docs = [d for d in read_documents(against) if d.id not in skip]
+    if len(against) == 1 and Path(against[0]).is_file() and Path(against[0]).stem not in skip:
+        # one file that is not a store: the user meant a store (a corpus of one document is no corpus)
+        raise InputError(f"{shown(against[0])}: not a claim store (make one with: claimcheck store add CORPUS "
+                         f"--store corpus.db); to check against documents, give a folder or two or more files")
+    docs = [d for d in read_documents(against, notes=notes) if d.id not in skip]
     store = Store.open(":memory:", create=True)
     store.put(extract_documents(docs, parser, progress=progress)[0])
     return store
@@ -95,17 +101,20 @@ def check(new: Sequence[str], against: Sequence[str], parser: Parser | None = No
     """Judge the documents under ``new`` against the corpus ``against``.
 
     ``ignore`` holds finding codes; ``baseline`` fingerprint counts (see :mod:`checker.config`);
-    ``diff=False`` skips the analysis of the corpus alone that the score diff needs.
+    ``diff=False`` skips the analysis of the corpus alone that the score diff needs.  The result's
+    ``notes`` name the files left out (see :func:`claims.ingest.read_documents`) and the NEW documents
+    that are not Japanese.
     """
     parser = parser or Parser()
     ignore = set(ignore)
-    new_docs, foreign = partition(read_documents(new))
-    notes = [left_out_note(d) for d in foreign]
+    read_notes: list[str] = []  # files found in folders and left out (unreadable, a link out of the folder)
+    new_docs, foreign = partition(read_documents(new, notes=read_notes))
+    notes = read_notes + [left_out_note(d) for d in foreign]
     if not new_docs:
         raise InputError("no Japanese document to check: claimcheck reads Japanese text"
                          + "".join(f"\n  {n}" for n in notes))
     ids = {d.id for d in new_docs} | {d.id for d in foreign}
-    with open_corpus(against, parser, ids, progress) as store:
+    with open_corpus(against, parser, ids, progress, notes) as store:
         corpus_size = len(set(store.hashes()) - ids)
         if not corpus_size:
             raise InputError("the corpus has no documents besides the ones being checked")

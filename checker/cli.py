@@ -8,6 +8,10 @@ from pathlib import Path
 
 from claims.ingest import InputError
 
+from reports.safe import line
+from reports.safe import lines as block
+from reports.safe import path as shown_path
+
 from .cli_parser import build_parser
 
 
@@ -38,10 +42,13 @@ def _load(paths, quiet: bool, references=()):
     refs = [load_reference(r) for r in references or ()]
     as_reference = {Path(r).resolve() for r in references or ()}
     skipped: list = []
-    docs = read_documents(paths, skipped)
+    unread: list[str] = []  # files in folders that cannot be read (binary, a FIFO, a link out of the folder …)
+    docs = read_documents(paths, skipped, unread)
+    for n in unread:
+        _note(n, quiet)
     left_out = [p for p in skipped if Path(p).resolve() not in as_reference]
     if left_out:
-        shown = ", ".join(str(p) for p in left_out[:5]) + (" …" if len(left_out) > 5 else "")
+        shown = ", ".join(shown_path(str(p)) for p in left_out[:5]) + (" …" if len(left_out) > 5 else "")
         hint = ("; a file of trusted facts is read with --reference" if not references
                 and any(Path(p).suffix.lower() in (".yaml", ".yml") for p in left_out) else "")
         _note(f"{_n(len(left_out), 'file')} that {'is' if len(left_out) == 1 else 'are'} not .txt, .md or .html "
@@ -53,6 +60,7 @@ def _load(paths, quiet: bool, references=()):
     notes = [left_out_note(d) for d in foreign]
     for n in notes:
         _note(n, quiet)
+    notes = unread + notes
     if not docs:
         raise InputError("no Japanese document to check: claimcheck reads Japanese text")
     update, close = _progress(sum(len(d.visible) for d in docs), not quiet)
@@ -69,7 +77,7 @@ def _n(count: int, noun: str) -> str:
 
 def _note(text: str, quiet: bool) -> None:
     if not quiet:
-        print(f"note: {text}", file=sys.stderr)
+        print(block(f"note: {text}"), file=sys.stderr)
 
 
 def cmd_report(args) -> int:
@@ -93,10 +101,10 @@ def cmd_report(args) -> int:
             _note(n, args.quiet)
         flags = sum(1 for f in report.findings if f.severity in ("error", "warning"))
         written = ", ".join(x for x in (args.output, args.json, args.claimreview) if x)
-        print(f"{_n(len(report.sources), 'source')}, {_n(len(report.claims), 'claim')}, "
-              f"{_n(flags, 'flagged finding')} -> {written}", file=sys.stderr)
+        print(line(f"{_n(len(report.sources), 'source')}, {_n(len(report.claims), 'claim')}, "
+                   f"{_n(flags, 'flagged finding')} -> {written}"), file=sys.stderr)
         for s in report.sources:
-            print(f"  {s.score:5.2f} {s.label:<6} {s.id}", file=sys.stderr)
+            print(line(f"  {s.score:5.2f} {s.label:<6} {s.id}"), file=sys.stderr)
     return 0
 
 
@@ -142,7 +150,7 @@ def cmd_check(args) -> int:
         _note(n, args.quiet)
     if args.write_baseline:
         _write(args.write_baseline, baseline_json(result.findings))
-        print(f"wrote {len(result.findings)} findings to {args.write_baseline}", file=sys.stderr)
+        print(line(f"wrote {len(result.findings)} findings to {args.write_baseline}"), file=sys.stderr)
         return 0
     sys.stdout.write(render_check(result, args.format, fail_on))
     return 1 if any(f.severity in FAILING[fail_on] for f in result.findings) else 0
@@ -164,7 +172,10 @@ def cmd_store_add(args) -> int:
     from .store import Store, add_documents
 
     path = _store_path(args)
-    docs = read_documents(args.paths)
+    unread: list[str] = []
+    docs = read_documents(args.paths, notes=unread)
+    for n in unread:
+        _note(n, args.quiet)
     with Store.open(path, create=True) as store:
         update, close = _progress(sum(len(d.text) for d in docs), not args.quiet)
         try:
@@ -173,8 +184,8 @@ def cmd_store_add(args) -> int:
             close()
         total = len(store.hashes())
     if not args.quiet:
-        print(f"{path}: {len(r.added)} added, {len(r.updated)} updated, {len(r.unchanged)} unchanged; "
-              f"{total} document{'' if total == 1 else 's'} in the store", file=sys.stderr)
+        print(line(f"{path}: {len(r.added)} added, {len(r.updated)} updated, {len(r.unchanged)} unchanged; "
+                   f"{total} document{'' if total == 1 else 's'} in the store"), file=sys.stderr)
     return 0
 
 
@@ -189,10 +200,10 @@ def cmd_store_list(args) -> int:
         sys.stdout.write(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1) + "\n")
         return 0
     width = max([len(r.id) for r in rows] + [8])
-    lines = [f"{'document':<{width}}  {'claims':>6}  {'entities':>8}  {'sha256':<12}  path"]
-    lines += [f"{r.id:<{width}}  {r.claims:>6}  {r.entities:>8}  {r.sha256[:12]}  {r.path}" for r in rows]
-    lines.append(f"{len(rows)} documents, {sum(r.claims for r in rows)} claims")
-    sys.stdout.write("\n".join(lines) + "\n")
+    out = [f"{'document':<{width}}  {'claims':>6}  {'entities':>8}  {'sha256':<12}  path"]
+    out += [f"{r.id:<{width}}  {r.claims:>6}  {r.entities:>8}  {r.sha256[:12]}  {r.path}" for r in rows]
+    out.append(f"{len(rows)} documents, {sum(r.claims for r in rows)} claims")
+    sys.stdout.write("".join(line(ln) + "\n" for ln in out))
     return 0
 
 
@@ -219,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as exc:
-        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        print(block(f"claimcheck: error: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("claimcheck: interrupted", file=sys.stderr)
@@ -227,6 +238,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad input: say so briefly, details on request
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
-        print(f"claimcheck: internal error: {type(exc).__name__}: {exc}\n"
+        print(line(f"claimcheck: internal error: {type(exc).__name__}: {exc}") + "\n"
               "  (set CLAIMCHECK_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         return 3

@@ -31,29 +31,30 @@ SUFFIXES = (".db", ".sqlite", ".sqlite3")
 # office holders are compared when their dates are within 62 days: at most 3 calendar months apart
 MONTHS_NEAR = 3
 UNBOUNDED = 1e308
+LOCK_TIMEOUT = 120  # seconds to wait for another process writing the same store
 
 SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE documents (
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, title TEXT NOT NULL, published TEXT,
   format TEXT NOT NULL, text TEXT NOT NULL, extraction TEXT NOT NULL);
-CREATE TABLE claims (
+CREATE TABLE IF NOT EXISTS claims (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, predicate_class TEXT NOT NULL,
   subject TEXT NOT NULL, object TEXT, time TEXT, place TEXT, low REAL, high REAL,
   line INTEGER NOT NULL, quote TEXT NOT NULL);
-CREATE INDEX claims_source ON claims (source);
-CREATE INDEX claims_quantity ON claims (predicate_class, low);
-CREATE TABLE entities (
+CREATE INDEX IF NOT EXISTS claims_source ON claims (source);
+CREATE INDEX IF NOT EXISTS claims_quantity ON claims (predicate_class, low);
+CREATE TABLE IF NOT EXISTS entities (
   source TEXT NOT NULL, type TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, role TEXT,
   mentions INTEGER NOT NULL, PRIMARY KEY (source, key, name));
-CREATE INDEX entities_key ON entities (key);
+CREATE INDEX IF NOT EXISTS entities_key ON entities (key);
 """
 
 
 def is_store(path: str) -> bool:
     """A claim store is named *.db / *.sqlite, or is any SQLite file."""
     p = Path(path)
-    return p.suffix.lower() in SUFFIXES or (p.is_file() and is_sqlite(p))
+    return p.suffix.lower() in SUFFIXES or is_sqlite(p)
 
 
 # -- what a document is about: the keys the related-document query matches ------------------------
@@ -182,10 +183,13 @@ class Store:
                                  f"--store {path})")
             if not p.exists() and not p.parent.is_dir():
                 raise InputError(f"{path}: the folder {p.parent} does not exist")
+            if p.exists() and not p.is_file():
+                raise InputError(f"{path}: not a claim store (not a regular file)")
             if p.exists() and p.stat().st_size and not is_sqlite(p):
                 raise InputError(f"{path}: not a claim store (not an SQLite database)")
         try:
-            conn = sqlite3.connect(path)
+            # a writer holds the lock only while it writes (parsing happens outside transactions)
+            conn = sqlite3.connect(path, timeout=LOCK_TIMEOUT)
             store = cls(conn, path)
             store._check_schema(create)
         except sqlite3.Error as exc:
@@ -193,19 +197,35 @@ class Store:
         return store
 
     def _check_schema(self, create: bool) -> None:
-        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = self._tables()
         if not tables and create:
-            with self.conn:
-                self.conn.executescript(SCHEMA)
-                self.conn.executemany("INSERT INTO meta VALUES (?, ?)",
-                                      [("schema_version", SCHEMA_VERSION), ("claimcheck", __version__)])
-            return
+            self._create()
+            tables = self._tables()
         if "meta" not in tables:
             raise InputError(f"{self.path}: an SQLite database, but not a claim store")
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if not row or row[0] != SCHEMA_VERSION:
             raise InputError(f"{self.path}: claim store format {row[0] if row else '?'}, this claimcheck reads "
                              f"format {SCHEMA_VERSION}; build the store again")
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+    def _create(self) -> None:
+        """Make the tables of a new store.  Two processes may create the same store at once: the
+        write lock is taken first and every statement tolerates a store the other one made."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not self._tables():
+                for stmt in SCHEMA.split(";"):
+                    if stmt.strip():
+                        self.conn.execute(stmt)
+                self.conn.executemany("INSERT OR IGNORE INTO meta VALUES (?, ?)",
+                                      [("schema_version", SCHEMA_VERSION), ("claimcheck", __version__)])
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -318,7 +338,10 @@ class Store:
 
 
 def is_sqlite(path: Path) -> bool:
+    """An SQLite file (a FIFO or a device is never opened: that could block)."""
     try:
+        if not path.is_file():
+            return False
         with path.open("rb") as fh:
             return fh.read(16) == SQLITE_MAGIC
     except OSError:

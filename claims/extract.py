@@ -18,10 +18,11 @@ from .values import find_dates, find_placeholders, find_quantities
 
 # a named author or bureau: 【ワシントン＝淵上隆悠】, 〔共同〕, （時事）, 文・記者名, 「○○記者」
 BYLINE = re.compile(r"[【〔（(][^】〕）)\n]{0,12}[=＝][^】〕）)\n]{2,12}[】〕）)]|[〔（(【](?:共同|時事|ロイター|AFP|AP)[〕）)】]"
-                    r"|(?:文|記者|執筆|筆者)\s*[:：=＝]\s*\S{2,10}|\S{2,8}記者$|^\s*By\s+\w+", re.M)
+                    r"|(?:文|記者|執筆|筆者)\s*[:：=＝]\s*\S{2,10}|\S{2,8}記者$|^[^\S\n]*By\s+\w+", re.M)
+# (a line's leading blanks are [^\S\n]*: \s* would run on over blank lines, in quadratic time)
 # what SEO and affiliate pages are made of: emoji bullets, ★ ratings, FAQ blocks, 「まとめ」, ad disclosures
 SEO_MARKERS = re.compile(r"[\U0001F300-\U0001FAFF\u2705\u2714\u27A1\u21D2★☆]|さらに読む|いかがでしたか|Chapter-\d"
-                         r"|^\s*\**\s*Q[.．:：]|よくある質問|【PR】|アフィリエイト|広告を含み|知らないと損|徹底解説"
+                         r"|^[^\S\n]*\**[^\S\n]*Q[.．:：]|よくある質問|【PR】|アフィリエイト|広告を含み|知らないと損|徹底解説"
                          r"|まとめ[】:：]|^#+\s*まとめ", re.M)
 
 

@@ -30,6 +30,15 @@ class _Extractor(HTMLParser):
         self.row: list[str] | None = None
         self.row_header = False
 
+    def parse_html_declaration(self, i: int) -> int:
+        """``<!…>`` and ``<![…]>``; a malformed one (``<![3]``) is skipped to its ``>`` as a browser
+        skips a bogus comment, instead of the AssertionError the standard parser raises."""
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            j = self.rawdata.find(">", i + 2)
+            return j + 1 if j >= 0 else -1
+
     def _pos(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col

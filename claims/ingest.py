@@ -1,4 +1,4 @@
-"""Reading documents: file discovery, encoding detection, HTML to text, titles and dates."""
+"""Reading documents: bytes to a :class:`Document` (encoding, HTML to text, title, publication date)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,60 +7,22 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from charset_normalizer import from_bytes
-
+from .decode import DecodeError
+from .decode import decode as _decode
+from .files import MAX_BYTES, SUFFIXES, InputError, discover, read_bytes, shown
 from .htmltext import html_text
 from .models import Document
 
-SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-MAX_BYTES = 20_000_000
-
-
-class InputError(Exception):
-    """A problem with the user's input that the CLI reports without a traceback."""
-
-
-def discover(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> list[Path]:
-    """Every supported file under ``paths``, sorted, each once.  Unknown paths raise InputError.
-
-    Files in folders that are not documents (other extensions, hidden files) go to ``skipped``,
-    so the caller can say what it left out.
-    """
-    found: dict[Path, None] = {}
-    for raw in paths:
-        p = Path(raw)
-        if not p.exists():
-            raise InputError(f"{raw}: no such file or directory")
-        if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file()):
-                hidden = any(part.startswith(".") for part in f.relative_to(p).parts)
-                if f.suffix.lower() in SUFFIXES and not hidden:
-                    found[f] = None
-                elif skipped is not None and not hidden:
-                    skipped.append(f)
-        elif p.suffix.lower() in SUFFIXES:
-            found[p] = None
-        else:
-            raise InputError(f"{raw}: unsupported file type (use .txt, .md or .html)")
-    if not found:
-        raise InputError("no .txt, .md or .html documents found under " + ", ".join(map(str, paths)))
-    return list(found)
+__all__ = ["InputError", "MAX_BYTES", "SUFFIXES", "decode", "discover", "find_published", "read_document",
+           "read_documents"]
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Bytes to text: BOMs and UTF-8 first, then charset-normalizer's best guess."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    """Bytes to (text, encoding); see :mod:`claims.decode` for what is read and what is refused."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("cannot detect the text encoding (is this a binary file?)")
-    return str(best), best.encoding
+        return _decode(data)
+    except DecodeError as exc:
+        raise InputError(str(exc)) from None
 
 
 DATE_PATTERNS = [
@@ -116,19 +78,11 @@ def find_title(text: str) -> str:
 
 
 def read_document(path: Path) -> Document:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: file is larger than {MAX_BYTES // 1_000_000} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: looks like a binary file, not text")
+    data = read_bytes(path)
     try:
         text, encoding = decode(data)
     except InputError as exc:
-        raise InputError(f"{path}: {exc}") from exc
+        raise InputError(f"{shown(path)}: {exc}") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = SUFFIXES[path.suffix.lower()]
     plain, plain_map, title = None, (), ""
@@ -143,12 +97,32 @@ def read_document(path: Path) -> Document:
     )
 
 
-def read_documents(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> list[Document]:
-    files = discover(paths, skipped)
-    docs = [read_document(f) for f in files]
+def read_documents(paths: Iterable[str | Path], skipped: list[Path] | None = None,
+                   notes: list[str] | None = None) -> list[Document]:
+    """The documents under ``paths``, sorted by source id, so that any order of the same paths gives
+    the same documents in the same order (and so the same report).
+
+    A file named in ``paths`` that cannot be read is an InputError; a file found in a folder that
+    cannot be read (binary, undecodable, too large, not a regular file) is left out with a note
+    in ``notes``, so one bad file does not stop a corpus.
+    """
+    paths = list(paths)
+    notes = notes if notes is not None else []
+    named = {Path(p) for p in paths}
+    docs = []
+    for f in discover(paths, skipped, notes):
+        try:
+            docs.append(read_document(f))
+        except InputError as exc:
+            if f in named:
+                raise
+            notes.append(f"{exc}; left out")
+    if not docs:
+        raise InputError("no readable .txt, .md or .html documents under " + ", ".join(shown(p) for p in paths))
+    docs.sort(key=lambda d: (d.id, d.path))
     seen: dict[str, str] = {}
     for d in docs:
         if d.id in seen:
-            raise InputError(f"two documents share the source id {d.id!r}: {seen[d.id]} and {d.path}")
+            raise InputError(f"two documents share the source id {d.id!r}: {shown(seen[d.id])} and {shown(d.path)}")
         seen[d.id] = d.path
     return docs

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 MAX_SENTENCE = 600  # characters; longer runs are cut so that no single line can stall the parser
+# a table cell, and the text a table row gives the parser, are cut too: SudachiPy refuses an input of
+# more than 49,149 bytes, and no line or cell of a page may get that far
+MAX_CELL = 400
+MAX_ROW = 2000
 
 FOOTNOTE_LINE = re.compile(r"^\s*(?:[-*•]\s*|\d{1,3}\.\s*)?\^\s")
 FOOTNOTE_MARK = re.compile(r"\[(?:\d{1,3}|注\s*\d{1,3}|[a-z])\]")
@@ -116,8 +120,9 @@ def _table_cells(line: str, base: int) -> tuple[list[str], list[tuple[int, int]]
         if (idx == 0 or idx == len(parts) - 1) and not part.strip():
             continue
         lead = len(part) - len(part.lstrip())
-        cells.append(part.strip())
-        spans.append((base + s + lead, base + s + lead + len(part.strip())))
+        cell = part.strip()[:MAX_CELL]
+        cells.append(cell)
+        spans.append((base + s + lead, base + s + lead + len(cell)))
     return cells, spans
 
 
@@ -172,7 +177,7 @@ def _split(text: str) -> Page:
                 block += 1
             elif header is not None and cells:
                 row_text = "、".join(f"{h}は{c}" for h, c in zip(header, cells))
-                clean, _ = _clean(row_text, 0)
+                clean = _clean(row_text, 0)[0][:MAX_ROW]
                 # map every cleaned character to the row's first cell; cells keep exact spans
                 s0, e0 = base + len(ln) - len(ln.lstrip()), base + len(ln.rstrip())
                 sentences.append(Sentence(s0, e0, k + 1, clean, [s0] * len(clean), block,

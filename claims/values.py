@@ -107,7 +107,10 @@ def find_dates(text: str, ref: str | None, last: str | None = None) -> list[Date
             add(_iso(ay, am, int(m.group("d"))), m, relative=True)
     if ad:
         for m in RELATIVE_RE.finditer(text):
-            add((ad + dt.timedelta(days=RELATIVE[m.group(0)])).isoformat(), m, relative=True)
+            try:
+                add((ad + dt.timedelta(days=RELATIVE[m.group(0)])).isoformat(), m, relative=True)
+            except OverflowError:  # 翌日 of 9999年12月31日: no such date
+                pass
     out.sort(key=lambda v: v.start)
     # "19日から21日まで", "5月19日から5月21日にかけて": one span of days
     merged: list[DateValue] = []
@@ -308,7 +311,8 @@ def _last_digit(value: float) -> float:
 
 # --- placeholders -----------------------------------------------------------------------------
 
-MASK = r"[＊●○〇■□×]{2,}|[XxＸｘ]{2,}(?=[年月日時分万億円人件票%％])|\?{2,}(?=[年月日万億円人])"
+# a run is tried from its first character only: tried from each, a long run costs quadratic time
+MASK = r"[＊●○〇■□×]{2,}|(?<![XxＸｘ])[XxＸｘ]{2,}(?=[年月日時分万億円人件票%％])|(?<!\?)\?{2,}(?=[年月日万億円人])"
 PLACEHOLDER = re.compile(
     r"\d{2,4}年[XxＸｘ×〇○●?？]{1,2}月(?:[XxＸｘ×〇○●?？]{1,2}日)?"
     r"|[XxＸｘ]{2}月[XxＸｘ]{2}日|20[XxＸｘ]{1,2}年|202[XxＸｘ]年"

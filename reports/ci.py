@@ -13,6 +13,10 @@ from xml.sax.saxutils import escape, quoteattr
 from checker.config import CODES, fingerprint
 from checker.records import Evidence, Finding
 
+from .safe import line as _line
+from .safe import one_line
+from .safe import path as _path
+
 FORMATS = ("text", "json", "github", "junit", "sarif")
 FAILING = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
 DESCRIPTIONS = {
@@ -76,13 +80,13 @@ def _text(result, loc: Locator) -> str:
     for f in result.findings:
         ev = f.evidence[0]
         line, col = loc.start(ev)
-        out.append(f"{loc.path(f.source)}:{line}:{col}: {f.code} {f.type} {f.message}")
+        out.append(f"{_path(loc.path(f.source))}:{line}:{col}: {f.code} {f.type} {f.message}")
         out.append(f"    [{f.severity}] 「{_short(ev.quote)}」")
         for o in f.contradicted_by[:3]:
-            out.append(f"    vs {loc.path(o.source)}:{o.line}: 「{_short(o.quote)}」")
+            out.append(f"    vs {_path(loc.path(o.source))}:{o.line}: 「{_short(o.quote)}」")
     out.append(summary(result))
     out += score_lines(result.diff)
-    return "\n".join(out) + "\n"
+    return "".join(_line(ln) + "\n" for ln in out)  # nothing a document holds starts a line of its own
 
 
 def _short(text: str, n: int = 120) -> str:
@@ -152,7 +156,7 @@ def _json(result, loc: Locator) -> str:
 # -- GitHub workflow commands -----------------------------------------------------------------------
 
 def _gh_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _gh_prop(s: str) -> str:
@@ -185,16 +189,17 @@ def _junit(result, loc: Locator, failing: tuple[str, ...]) -> str:
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<testsuites name="claimcheck" tests="{total}" failures="{failures}" errors="0">']
     for source, fs in by_source.items():
-        path = loc.path(source)
+        path = one_line(loc.path(source))  # XML 1.0 allows no control characters but tab and newlines
         n_fail = sum(1 for f in fs if f.severity in failing)
         out.append(f'  <testsuite name={quoteattr(path)} tests="{max(1, len(fs))}" failures="{n_fail}" errors="0">')
         for f in fs:
             line, col = loc.start(f.evidence[0])
             name = quoteattr(f"{f.code} {f.type} at line {line}")
             head = f'    <testcase classname={quoteattr(path)} name={name} file={quoteattr(path)} line="{line}"'
-            body = f"{path}:{line}:{col}: [{f.severity}] {f.message}\n「{f.evidence[0].quote}」"
+            message = one_line(f.message)
+            body = f"{path}:{line}:{col}: [{f.severity}] {message}\n「{one_line(f.evidence[0].quote)}」"
             if f.severity in failing:
-                out.append(f"{head}><failure type={quoteattr(f.code)} message={quoteattr(f.message)}>"
+                out.append(f"{head}><failure type={quoteattr(f.code)} message={quoteattr(message)}>"
                            f"{escape(body)}</failure></testcase>")
             else:
                 out.append(f"{head}><system-out>{escape(body)}</system-out></testcase>")
