@@ -57,7 +57,7 @@ def rows_of(parser: Parser, name: str, gold: Path, docs: Path) -> list[dict]:
     out = []
     for f, x, _members in slot_evidence(corpus, extractions):
         hit = [e for e in errors[f.source] if e[0] < f.end and f.start < e[1]]
-        out.append({"corpus": name, "pages": "bench/pages" in str(gold), "source": f.source, "kind": kinds.get(f.source, "?"), "x": x,
+        out.append({"corpus": name, "pages": "bench/pages" in str(gold), "slot": f.slot, "source": f.source, "kind": kinds.get(f.source, "?"), "x": x,
                     "label": int(bool(hit)), "error": hit[0][2] if hit else ""})
     return out
 
@@ -126,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         print(figures(rows, both, 1.0).replace("p >= 1.00", f"1src {single:.2f}"))
         if a.pages:
             print(figures(rows, both, 1.0, "pages").replace("p >= 1.00", "  pages"))
+    for slot in ("date", "place", "quantity", "polarity"):
+        print(f"  {slot}:")
+        for t in (0.4, 0.5, 0.6, 0.7):
+            print("  " + figures([r for r in rows if r["slot"] == slot],
+                                 [q for q, r in zip(held, rows) if r["slot"] == slot], t))
     brier = float(np.mean((held - y) ** 2))
     print(f"  Brier score {brier:.4f}")
     sc = StandardScaler().fit(X)

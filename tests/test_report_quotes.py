@@ -114,7 +114,7 @@ def test_claim_counts_agree_everywhere(examples_page):
     summary = soup.select_one("p.summary").get_text(" ", strip=True)
     total = int(re.search(r"(\d+) claims", summary).group(1))
     assert total == len(data["claims"]) == sum(s["counts"]["claims"] for s in data["sources"])
-    table = {tr.th.get_text(strip=True): int(tr.find_all("td")[4].get_text()) for tr in soup.select("table.ranking tbody tr")}
+    table = {tr.th.get_text(strip=True): int(tr.find_all("td")[5].get_text()) for tr in soup.select("table.ranking tbody tr")}
     assert sum(table.values()) == total
     for s in data["sources"]:
         art = soup.find(id=lambda i: i and i.startswith("S") and i.endswith(s["id"]))
