@@ -81,3 +81,7 @@ POLARITY = {
     **{w: ("respond", "+") for w in ("応じる", "応ずる", "答える", "回答", "コメント", "表明", "認める")},
     **{w: ("respond", "-") for w in ("控える", "拒否", "拒む", "避ける", "否定", "黙る", "口を閉ざす")},
 }
+
+# column headers that name no measure: a key–value table's 項目 | 内容 (the row's label is the key)
+GENERIC_HEADERS = {"項目", "内容", "詳細", "値", "データ", "概要", "備考", "説明", "数値", "情報", "要点", "ポイント",
+                   "区分", "種別", "事項", "一覧", "結果", "主な", "主要", "基本"}

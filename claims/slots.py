@@ -76,6 +76,11 @@ class SlotReader:
         for slot, a, b, value, qty, exact in values:
             head, args, negated = self._key(s, toks, a, b)
             measure = tuple(sorted(_measure(toks, a))) if slot == "quantity" else ()
+            if s.table is not None:  # a table row: its label (first cell) says what the value is of
+                label = _row_label(s, toks, a)
+                args = tuple(w for w in args if w not in L.GENERIC_HEADERS)
+                measure = tuple(sorted(label)) if slot == "quantity" and label else tuple(
+                    w for w in measure if w not in L.GENERIC_HEADERS)
             args = tuple(sorted(set(args) | set(measure) | set(asked)))
             if not args and not head:
                 continue
@@ -172,6 +177,19 @@ class SlotReader:
         negated = any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for p in preds[:1] for c in children.get(p.i, []))
         words.discard(head)
         return head, tuple(sorted(words)), negated
+
+
+def _row_label(s, toks: list[Tok], a: int) -> set[str]:
+    """Content words of a table row's first cell, when the value at ``a`` is in another cell.  The
+    row's text is rebuilt as 見出しは値、見出しは値, so the first cell is the first piece's value."""
+    header, cells = s.table.header, s.table.cells
+    if not header or not cells:
+        return set()
+    first = f"{header[0]}は{cells[0]}"
+    if a < len(first):
+        return set()
+    lo = len(header[0]) + 1
+    return {_fold(t.lemma) for t in toks if lo <= t.idx < len(first) and _content(t)} - L.GENERIC_HEADERS
 
 
 def _clause(toks: list[Tok], pred: Tok) -> tuple[int, int]:

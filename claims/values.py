@@ -149,7 +149,7 @@ UNITS = {
     "平方キロ": ("km2", 1), "か所": ("か所", 1), "カ所": ("か所", 1), "ヶ所": ("か所", 1), "箇所": ("か所", 1),
     "県": ("県", 1), "都道府県": ("県", 1), "市町村": ("市町村", 1), "自治体": ("自治体", 1), "基": ("基", 1),
     "両": ("両", 1), "製品": ("製品", 1), "品目": ("品目", 1), "種類": ("種類", 1), "周年": ("周年", 1), "泊": ("泊", 1),
-    "部隊": ("部隊", 1), "団体": ("団体", 1), "選手": ("人", 1), "駅": ("駅", 1),
+    "m": ("m", 1), "kg": ("kg", 1), "ｍ": ("m", 1), "ｋｍ": ("km", 1), "ｋｇ": ("kg", 1), "部隊": ("部隊", 1), "団体": ("団体", 1), "選手": ("人", 1), "駅": ("駅", 1),
 }
 UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 NUM = rf"(?:{NUMBER})"
@@ -221,6 +221,10 @@ def find_quantities(text: str) -> list[QuantityValue]:
         if before == "第" or after == "厘" or (unit == "分" and before == "割") or (
                 m.group("unit") == "割" and m.group("c")):
             continue  # 第5回 is an edition; 4割3分5厘 is a batting average
+        if m.group("unit").isascii() and m.group("unit").isalpha() and re.match(r"[A-Za-z]", after):
+            continue  # 5mg, 3kms: another unit, or a word
+        if re.match(r"\d", after) and not m.group("c") and not m.group("sec") and m.group("unit") in ("m", "ｍ"):
+            continue  # a figure that runs on past its unit is not read at all rather than misread
         ordinal = after == "目" and not m.group("b")  # 5か国目, 13例目: a rank, compared only with ranks
         if ordinal:
             unit = m.group("unit") + "目"  # the counter as written: 7回目 (a game) is not 2度目 (a title)
