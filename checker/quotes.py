@@ -1,7 +1,8 @@
 """Misattributed quotations: the same words given to a different speaker than other sources give them to.
 
 Quotations are matched by their text (rapidfuzz ``partial_ratio``, so a shortened quote still
-matches the full one), found through shared 8-character shingles rather than by comparing all pairs.
+matches the full one), found through shared 8-character shingles rather than by comparing all pairs
+(every shingle of every quote is indexed; every fourth shingle of a quote is looked up).
 """
 from __future__ import annotations
 
@@ -32,9 +33,9 @@ def quote_misattributions(corpus: Corpus, done: set[str], priors: dict[str, floa
             and len(_norm(c.qualifiers.content)) >= MIN_CHARS]
     index: dict[str, set[str]] = defaultdict(set)
     norm = {c.id: _norm(c.qualifiers.content) for c in said}
-    for c in said:
+    for c in said:  # every shingle is indexed, every fourth is looked up: offsets need not align
         t = norm[c.id]
-        for i in range(0, max(1, len(t) - SHINGLE + 1), 4):
+        for i in range(0, max(1, len(t) - SHINGLE + 1)):
             index[t[i:i + SHINGLE]].add(c.id)
     by_id = {c.id: c for c in said}
     out = []
@@ -55,7 +56,7 @@ def quote_misattributions(corpus: Corpus, done: set[str], priors: dict[str, floa
             continue
         other, sources = max(speakers.items(), key=lambda kv: (len(kv[1]), kv[0]))
         one_to_one = len(sources) == 1 and not mine and \
-            priors.get(next(iter(sources)), 0.5) - priors.get(y.source, 0.5) >= PRIOR_GAP
+            round(priors.get(next(iter(sources)), 0.5) - priors.get(y.source, 0.5), 6) >= PRIOR_GAP
         if len(sources) <= len(mine) + 1 and not (sources & corpus.references) and not one_to_one:
             continue  # the majority must be clear: two sources or more beyond the ones agreeing with Y
         theirs = [o for o in same if o.qualifiers.speaker_id == other]

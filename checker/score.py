@@ -37,7 +37,7 @@ def prior(signals: dict[str, int]) -> tuple[float, list[ScoreComponent]]:
     if signals.get("placeholders", 0):
         parts.append(ScoreComponent(label="placeholders", value=-0.1 * min(2, signals["placeholders"]),
                                     detail=f"{signals['placeholders']} template residue(s)"))
-    value = min(0.95, max(0.05, sum(p.value for p in parts)))
+    value = round(min(0.95, max(0.05, sum(p.value for p in parts))), 6)  # 0.35, not 0.3500000000000001
     return value, parts
 
 

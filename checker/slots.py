@@ -171,7 +171,7 @@ def judge(corpus: Corpus, f: Slot, partners: list[Slot], by_source_slot: dict[tu
             if f.slot == "date" or o.quantity.unit == f.quantity.unit):
         return "the other side gives this value for other words", best  # another scope
     n = len({corpus.witness.get(p.source, p.source) for p in best})  # copies of one text are one witness
-    if n < 2 and not (n == 1 and priors[right.source] - priors[f.source] >= PRIOR_GAP):
+    if n < 2 and not (n == 1 and round(priors[right.source] - priors[f.source], 6) >= PRIOR_GAP):
         return "one against one", best
     return "error", best
 
