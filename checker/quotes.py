@@ -16,14 +16,14 @@ from .records import Finding
 
 MIN_CHARS = 10
 SHINGLE = 8
-SIMILAR = 90
+SIMILAR = 85
 
 
 def _norm(text: str | None) -> str:
     return re.sub(r"[「」『』（）()、。,.\s・!！?？]", "", text or "")
 
 
-PRIOR_GAP = 0.2  # one source against one: blame only a page whose signals are this much weaker
+PRIOR_GAP = 0.1  # one source against one: blame only a page whose signals are this much weaker
 
 
 def quote_misattributions(corpus: Corpus, done: set[str], priors: dict[str, float] | None = None) -> list[Finding]:
