@@ -44,8 +44,8 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     countries = person_countries(corpus)
 
     findings: list[Finding] = []
-    findings += _ruled(role_findings, corpus)
     priors = {ex.document.id: S.prior(ex.signals)[0] for ex in extractions}
+    findings += _ruled(role_findings, corpus, priors)
     findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims}, priors)
     for rule in (event_findings, repeated_count_findings, internal_event_findings, arithmetic_findings,
                  placeholder_findings, unsourced_statistics):

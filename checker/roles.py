@@ -23,12 +23,24 @@ def _country(c: Claim, countries: dict[str, str]) -> str | None:
     return c.qualifiers.country or countries.get(c.subject_id or "")
 
 
-def role_findings(corpus: Corpus) -> list[Finding]:
+HEADS = {"大統領", "副大統領", "首相", "副首相", "国王", "女王", "主席", "国家主席", "総書記", "知事", "市長",
+         "最高指導者", "首脳"}
+PRIOR_GAP = 0.1  # one source against one: blame only a page whose signals are this much weaker
+
+
+def _weaker(priors: dict[str, float], mine: set[str], theirs: set[str]) -> bool:
+    """One source against one, and this one's page signals clearly weaker (a blog against a byline)."""
+    return len(mine) == 1 and len(theirs) == 1 and round(
+        priors.get(next(iter(theirs)), 0.5) - priors.get(next(iter(mine)), 0.5), 6) >= PRIOR_GAP
+
+
+def role_findings(corpus: Corpus, priors: dict[str, float] | None = None) -> list[Finding]:
     countries = person_countries(corpus)
+    priors = priors or {}
     roles = [c for c in corpus.claims if c.kind == "role" and c.subject_id and c.qualifiers.role]
     out: list[Finding] = []
-    out += _holder_conflicts(corpus, roles, countries)
-    out += _office_conflicts(corpus, roles, out)
+    out += _holder_conflicts(corpus, roles, countries, priors)
+    out += _office_conflicts(corpus, roles, out, priors)
     out += _former_conflicts(corpus, roles, countries)
     return out
 
@@ -77,7 +89,8 @@ def _written(corpus: Corpus, c: Claim) -> str | None:
     return max(days) if days else c.qualifiers.time
 
 
-def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:
+def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str],
+                      priors: dict[str, float]) -> list[Finding]:
     """A unique office given to person Y in one source while other sources give it to X at that date."""
     out = []
     refs = corpus.references
@@ -110,8 +123,10 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         rival_sources = sorted({x.source for x in rivals if x.subject_id == holder})
         if not (set(rival_sources) & refs):
             y_sources = {y.source} | {o.source for o in same}
-            if len(rival_sources) <= len(y_sources):
-                continue  # one source against one: no side to take
+            # 大統領 with no country of its own could be anyone's: no tie-break on page signals then
+            ambiguous = cy is None and y.qualifiers.role in HEADS
+            if len(rival_sources) <= len(y_sources) and (ambiguous or not _weaker(priors, y_sources, set(rival_sources))):
+                continue  # one source against one: no side to take, unless the pages differ clearly
         flagged.add((y.source, y.subject_id or ""))
         office = f"{cy or next(iter(rival_countries)) or ''}{y.qualifiers.role}"
         hname, yname = corpus.label(holder), corpus.label(y.subject_id, y.subject)
@@ -169,7 +184,8 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
     return out
 
 
-def _office_conflicts(corpus: Corpus, roles: list[Claim], found: list[Finding]) -> list[Finding]:
+def _office_conflicts(corpus: Corpus, roles: list[Claim], found: list[Finding],
+                      priors: dict[str, float]) -> list[Finding]:
     """Person X called 外相 in one source while more sources call X 官房長官 at that date."""
     out = []
     done = {cid for f in found for cid in f.claims}
@@ -183,7 +199,8 @@ def _office_conflicts(corpus: Corpus, roles: list[Claim], found: list[Finding]) 
         other = [o for o in current if o.subject_id == y.subject_id and o.source != y.source and _when(o, y)
                  and o.qualifiers.role and role not in o.qualifiers.role and o.qualifiers.role not in role]
         sources = {o.source for o in other}
-        if not other or len(sources - mine) <= len(mine) and not (sources & corpus.references):
+        if not other or len(sources - mine) <= len(mine) and not (sources & corpus.references) \
+                and not _weaker(priors, mine, sources - mine):
             continue
         name = corpus.label(y.subject_id, y.subject)
         statements = [s for s in corpus.by_source[y.source] if s.kind == "statement"
