@@ -135,15 +135,16 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         statements = [s for s in corpus.by_source[y.source] if s.kind == "statement"
                       and s.qualifiers.speaker_id == y.subject_id and s.sentence_start == y.sentence_start]
         holder_claims = [x for x in rivals if x.subject_id == holder]
+        theirs = []
         if statements:
             st = statements[0]
             theirs = [s for s in corpus.claims if s.kind == "statement" and s.qualifiers.speaker_id == holder
                       and s.source != y.source and set(s.qualifiers.keywords) & set(st.qualifiers.keywords)]
+        if theirs:  # the holder made a matching statement: the words are given to the wrong person
             out.append(Finding(
                 type="misattribution", severity="error", source=y.source,
                 message=(f"statement attributed to {yname} ({y.qualifiers.role}); {len(rival_sources)} source(s) "
-                         f"give the office of {office} at that date to {hname}"
-                         + (", who made a matching statement" if theirs else "")),
+                         f"give the office of {office} at that date to {hname}, who made a matching statement"),
                 evidence=dedupe([corpus.evidence(y), corpus.evidence(st)]),
                 contradicted_by=dedupe([corpus.evidence(x) for x in holder_claims], 4)
                 + dedupe([corpus.evidence(s) for s in theirs], 4),
