@@ -27,7 +27,8 @@ from .records import Finding
 MARGIN_AFTER = re.compile(r"^(?:の|もの)?(?:差|大差|上積み)")
 WIN_BY = re.compile(r"^差(?:で|の)(?:勝|快勝|圧勝|大勝|完勝|辛勝)")  # 14点差の大勝: a final margin
 MARGIN_BEFORE = re.compile(r"(?:差は|差が|幅は|差を|上積みは)\s*(?:約|およそ)?$")
-TOTAL_BEFORE = re.compile(r"(?:計|合計|合わせて|あわせて|総計|総数|総額|トータル|累計では)\s*(?:で|は|が)?\s*(?:約|およそ|最大)?$")
+TOTAL_BEFORE = re.compile(r"(?:計|合計|合わせて|あわせて|合わせると|あわせると|総計|総数|総額|トータル|累計では)"
+                          r"\s*(?:すると|で|は|が|なんと|、)*\s*(?:約|およそ|最大)?$")
 NEAR = 1  # sentences either side of a margin where the two figures it is the difference of are looked for
 
 

@@ -23,6 +23,7 @@ from .quotes import quote_misattributions
 from .roles import person_countries, role_findings
 from .arithmetic import arithmetic_findings, repeated_count_findings
 from .slots import slot_findings
+from .spans import span_findings
 from .signals import placeholder_findings, unsourced_statistics, unsupported_figures
 
 CODES = {
@@ -50,6 +51,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     for rule in (event_findings, repeated_count_findings, internal_event_findings, arithmetic_findings,
                  placeholder_findings, unsourced_statistics):
         findings += _ruled(rule, corpus)
+    findings += _ruled(span_findings, corpus, extractions)
     findings += _ruled(slot_findings, corpus, extractions, findings)
     findings = _drop_covered(findings)
     findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial
