@@ -95,7 +95,7 @@ def test_an_outcome_denied_by_its_antonym(tmp_path):
 @pytest.mark.slow
 def test_a_count_of_days_its_own_date_range_does_not_give(tmp_path):
     rep = _report(tmp_path, {
-        "a": "行方不明者の捜索は1月28日〜2月12日（計22日間）にわたって続いた。パリ五輪は7月26日から8月11日まで17日間開かれた。",
+        "a": "2025年、行方不明者の捜索は1月28日〜2月12日（計22日間）にわたって続いた。パリ五輪は7月26日から8月11日まで17日間開かれた。",
         "b": "捜索は1月28日に始まり、2月12日に終わった。パリ五輪は7月26日に開幕した。",
     })
     found = [f for f in rep.findings if f.type == "internal_contradiction" and f.severity == "error"]
