@@ -110,8 +110,8 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         if cy is None:
             if len(rival_countries) != 1:
                 continue  # the office is ambiguous without a country
-        else:
-            rivals = [x for x in rivals if _country(x, countries) in (cy, None)]
+        else:  # an office of a named country: a rival counts only when known to hold that country's
+            rivals = [x for x in rivals if _country(x, countries) == cy]
         if any(x.source in refs for x in rivals):
             rivals = [x for x in rivals if x.source in refs]  # the reference decides
         elif same:

@@ -117,6 +117,9 @@ def find_dates(text: str, ref: str | None, last: str | None = None) -> list[Date
     for v in out:
         prev = merged[-1] if merged else None
         gap = text[prev.end:v.start] if prev else ""
+        if prev and gap in ("から", "〜", "~", "～", "-", "－") and len(prev.iso) == 10 and re.fullmatch(r"\d{1,2}日", v.text):
+            v = DateValue(_iso(int(prev.iso[:4]), int(prev.iso[5:7]), int(v.text[:-1])) or v.iso, v.start, v.end,
+                          v.text, v.relative)  # 5月19日から21日: the day of the same month
         if prev and gap in ("から", "〜", "~", "～", "-", "－") and len(prev.iso) == len(v.iso) and v.iso > prev.iso:
             merged[-1] = DateValue(prev.iso, prev.start, v.end, text[prev.start:v.end], prev.relative, v.iso)
         else:
