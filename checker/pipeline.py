@@ -67,8 +67,15 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
             for cid in f.claims:
                 contradicted[cid] |= others
     checkable = {d.id: [c.id for c in corpus.by_source[d.id] if c.kind in CHECKABLE] for d in docs}
+    support: dict[str, int] = defaultdict(int)  # witnesses that state each corroborated claim
+    for a in agrees:
+        k = len({corpus.witness.get(x, x) for x in a.sources})
+        for cid in a.claims:
+            support[cid] = max(support[cid], k)
+    n_witnesses = len(set(corpus.witness.values()))
     trust = S.truth_discovery(list(extractions), corroborated, contradicted, checkable,
-                              fixed={r: S.REFERENCE_TRUST for r in ref_ids})
+                              fixed={r: S.REFERENCE_TRUST for r in ref_ids},
+                              weight_of=S.specificity(support, n_witnesses))
     alone = nothing_to_compare(docs, ref_ids, corroborated, findings)
     if alone:
         # "no other source states this" is then true of every claim and says nothing about the source

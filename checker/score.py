@@ -16,7 +16,7 @@ from claims.models import Extraction
 from .records import Finding, ScoreComponent
 
 PRIOR_BASE = 0.5
-SHRINK = 8.0  # pseudo-claims of prior weight (CATD-style correction for small samples)
+SHRINK = 12.0  # pseudo-claims of prior weight (CATD-style correction for small samples)
 UNSUPPORTED_WEIGHT = 0.1  # a claim nobody else states barely counts: absence of support is weak evidence
 PENALTY = {"error": 0.1, "warning": 0.02, "info": 0.0}
 
@@ -44,9 +44,21 @@ def prior(signals: dict[str, int]) -> tuple[float, list[ScoreComponent]]:
 REFERENCE_TRUST = 0.95
 
 
+def specificity(support: dict[str, int], n_witnesses: int) -> dict[str, float]:
+    """How much a corroborated claim says about its source: a fact every source states (the
+    headline) says nothing about who is careful, a detail two sources share says much."""
+    if n_witnesses <= 2:
+        return {c: 1.0 for c in support}
+    return {c: max(SPECIFIC_FLOOR, 1.0 - (k - 2) / (n_witnesses - 2)) for c, k in support.items()}
+
+
+SPECIFIC_FLOOR = 0.05
+
+
 def truth_discovery(extractions: list[Extraction], corroborated: set[str], contradicted: dict[str, set[str]],
                     checkable: dict[str, list[str]], iterations: int = 20,
-                    fixed: dict[str, float] | None = None) -> dict[str, float]:
+                    fixed: dict[str, float] | None = None,
+                    weight_of: dict[str, float] | None = None) -> dict[str, float]:
     """Iterate claim confidence and source trust on a bipartite networkx graph."""
     g = nx.Graph()
     priors = {ex.document.id: prior(ex.signals)[0] for ex in extractions}
@@ -76,7 +88,8 @@ def truth_discovery(extractions: list[Extraction], corroborated: set[str], contr
                 new[sid] = fixed[sid]
                 continue
             ids = checkable.get(sid, [])
-            weights = {c: 1.0 if (c in corroborated or c in contradicted) else UNSUPPORTED_WEIGHT for c in ids}
+            weights = {c: 1.0 if c in contradicted else (weight_of or {}).get(c, 1.0) if c in corroborated
+                       else UNSUPPORTED_WEIGHT for c in ids}
             new[sid] = (priors[sid] * SHRINK + sum(conf[c] * weights[c] for c in ids)) / (
                 SHRINK + sum(weights.values()))
         if max(abs(new[s] - trust[s]) for s in trust) < 1e-6:

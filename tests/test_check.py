@@ -218,7 +218,7 @@ def test_baseline_hides_known_findings_and_shows_new_ones(tmp_path, store_db, mo
     edited = tmp_path / NEW.name
     edited.write_text("\n\n" + text, encoding="utf-8")
     assert main(["check", str(edited), "--against", store_db, "-q", "--baseline", str(base)]) == 0
-    edited.write_text("\n\n" + text + "\nトランプ前大統領は2025年2月13日、声明を出した。\n", encoding="utf-8")
+    edited.write_text("\n\n" + text + "\nトランプ前大統領は同日、声明を出した。\n", encoding="utf-8")
     assert main(["check", str(edited), "--against", store_db, "-q", "--baseline", str(base)]) == 1
     out = capsys.readouterr().out
     assert len([ln for ln in out.splitlines() if FINDING_LINE.match(ln)]) == 1

@@ -33,7 +33,7 @@ def test_reference_decides_who_held_the_office(tmp_path):
     ref = next(s for s in rep["sources"] if s["id"] == "facts")
     assert ref["reference"] and ref["score"] == 0.95
     (f,) = [f for f in rep["findings"] if f["source"] == "blog" and f["severity"] == "error"]
-    assert f["type"] == "misattribution" and "林芳正" in f["message"]
+    assert f["type"] == "role_conflict" and "林芳正" in f["message"]  # the title, not the words, is wrong
     ev = f["contradicted_by"][0]
     assert ev["source"] == "facts" and "林芳正" in ev["quote"] and ev["line"] == 2
 
