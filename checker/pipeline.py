@@ -123,6 +123,9 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
             ScoreComponent(label="findings", value=-round(penalty, 4),
                            detail=", ".join(f"{n} {k}" for k, n in sorted(sev.items())) or "none"),
         ]
+        rest = round(value - sum(p.value for p in explanation), 4)
+        if abs(rest) > 1e-4 and d.id not in ref_ids:  # the sum fell below 0 or rose above 1
+            explanation.append(ScoreComponent(label="bounds", value=rest, detail="a score stays within [0, 1]"))
         internal = sum(1 for f in findings if f.source == d.id and f.type == "internal_contradiction")
         sources.append(SourceScore(
             id=d.id, path=d.path, title=d.title, published=d.published, score=round(value, 4),
