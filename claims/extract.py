@@ -66,6 +66,7 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
         self.slots: list[Slot] = []
         self.asked: tuple[str, ...] = ()  # words of a question just asked (FAQ), the key of its answer
         self.mentions: list[Mention] = []
+        self.skipped: list[str] = []  # notes on values that cannot be (2月30日, a weekday that does not fit)
         self.n = 0
 
     # -- helpers -------------------------------------------------------------------------------
@@ -104,7 +105,8 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
             except Exception as exc:  # one odd sentence must not lose the document
                 raise RuntimeError(f"{self.doc.id}:{s.line}: extraction failed: {exc}") from exc
         return Extraction(document=self.doc, claims=tuple(self.claims), mentions=tuple(self.mentions),
-                          signals=self.signals(), slots=tuple(self.slots))
+                          signals=self.signals(), slots=tuple(self.slots),
+                          skipped=tuple(self.skipped))
 
     def _anchor(self) -> str | None:
         """For a page that states no date of its own: the year it mentions most, so that 9月28日
@@ -133,7 +135,9 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
         people = find_people(text, toks, self.names.known, self.names.surnames, self.names.given)
         places = [pl for pl in find_places(text, toks)
                   if not any(p.start < pl.end and pl.start < p.end for p in people)]
-        dates = find_dates(text, ctx.section_date, ctx.last_date)
+        notes: list[str] = []
+        dates = find_dates(text, ctx.section_date, ctx.last_date, notes)
+        self.skipped.extend(f"{self.doc.id}:{s.line}: {n}" for n in notes)
         full = [d for d in dates if len(d.iso) == 10]
         time = dates[0].iso if dates else None
         for p in people:

@@ -1,132 +1,15 @@
-"""Values found in sentences: dates (absolute, era, relative), quantities and placeholders."""
+"""Values found in sentences: quantities (counts, amounts, durations, ratios, scores) and placeholders.
+
+Dates are read in :mod:`claims.dates`; ``find_dates`` is importable from here as well.
+"""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .dates import DateValue, find_dates  # noqa: F401  (dates live in claims.dates; read from here too)
 from .models import Quantity
 from .numbers import ARABIC, KANJI, NUMBER, half_width, parse_number
-
-ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911}
-
-
-@dataclass
-class DateValue:
-    iso: str  # YYYY, YYYY-MM or YYYY-MM-DD
-    start: int
-    end: int
-    text: str
-    relative: bool = False
-    end_iso: str | None = None  # for ranges 14〜16日
-
-
-def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
-    try:
-        if d is not None:
-            return dt.date(y, m or 1, d).isoformat()
-        if m is not None:
-            return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
-        return f"{y:04d}"
-    except ValueError:
-        return None
-
-
-def _year(raw: str, era: str | None, ref_year: int | None) -> int:
-    y = int(raw) if raw != "元" else 1
-    if era:
-        return ERAS[era] + y
-    if y < 100:  # 24年11月 -> 2024 when the context is this century
-        century = (ref_year or 2000) // 100 * 100
-        y += century
-        if ref_year and y > ref_year + 5:
-            y -= 100
-    return y
-
-
-DATE_FULL = re.compile(
-    r"(?:(?P<era>令和|平成|昭和|大正)(?P<ey>\d{1,2}|元)|(?P<y>\d{4}|(?<![\d.])\d{2}))年"
-    r"(?:[（(](?:令和|平成|昭和|大正)(?:\d{1,2}|元)年[）)])?"  # 2024年（令和6年）1月2日
-    r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?:[〜~～\-](?P<d2>\d{1,2})日)?)?)?"
-)
-DATE_SLASH = re.compile(r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
-DATE_MD = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?:[〜~～\-](?P<d2>\d{1,2})日)?)?")
-DATE_D = re.compile(r"(?<![\d月年.])(?P<d>\d{1,2})(?:[〜~～\-](?P<d2>\d{1,2}))?日"
-                    r"(?=[、,にはのからまで夜朝昼午夕未深早（(]|\d{1,2}時|$)")
-SAME_MONTH = re.compile(r"同月(?P<d>\d{1,2})日")
-RELATIVE = {"同日": 0, "当日": 0, "前日": -1, "翌日": 1, "昨日": -1, "今日": 0, "本日": 0}
-RELATIVE_RE = re.compile("|".join(RELATIVE))
-NOT_A_DATE_AFTER = re.compile(r"^(?:間|目|以内|以上|連続|分|前|後|ぶり|当たり|ほど|付)")  # 7月5日付: a citation
-
-
-def find_dates(text: str, ref: str | None, last: str | None = None) -> list[DateValue]:
-    """Dates in ``text``.  ``ref`` is the publication date, ``last`` the nearest date stated before."""
-    anchor = last or ref
-    ay = int(anchor[:4]) if anchor else None
-    am = int(anchor[5:7]) if anchor and len(anchor) >= 7 else None
-    ad = dt.date.fromisoformat(anchor) if anchor and len(anchor) == 10 else None
-    out: list[DateValue] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    def add(iso: str | None, m: re.Match, relative: bool = False, end_iso: str | None = None):
-        if iso and free(m.start(), m.end()) and not NOT_A_DATE_AFTER.match(text[m.end():]):
-            out.append(DateValue(iso, m.start(), m.end(), m.group(0), relative, end_iso))
-            taken.append((m.start(), m.end()))
-
-    for m in DATE_FULL.finditer(text):
-        raw_y = m.group("ey") or m.group("y")
-        y = _year(raw_y, m.group("era"), ay)
-        mo = int(m.group("m")) if m.group("m") else None
-        d = int(m.group("d")) if m.group("d") else None
-        end = _iso(y, mo, int(m.group("d2"))) if m.group("d2") else None
-        if m.group("y") and len(m.group("y")) == 2 and mo is None:
-            continue  # "14年" alone is too often a duration or a count
-        add(_iso(y, mo, d), m, relative=len(raw_y) == 2, end_iso=end)
-    for m in DATE_SLASH.finditer(text):
-        add(_iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m)
-    if ay:
-        for m in DATE_MD.finditer(text):
-            mo = int(m.group("m"))
-            d = int(m.group("d")) if m.group("d") else None
-            y = ay if not am or mo <= am + 1 else ay - 1 if mo - am > 6 else ay
-            end = _iso(y, mo, int(m.group("d2"))) if m.group("d2") else None
-            add(_iso(y, mo, d), m, relative=True, end_iso=end)
-    if ay and am:
-        for m in DATE_D.finditer(text):
-            d = int(m.group("d"))
-            mo, y = am, ay
-            if ad and d > ad.day + 3:  # "28日" read in early March means February
-                mo, y = (12, ay - 1) if am == 1 else (am - 1, ay)
-            end = _iso(y, mo, int(m.group("d2"))) if m.group("d2") else None
-            add(_iso(y, mo, d), m, relative=True, end_iso=end)
-    if ay and am:
-        for m in SAME_MONTH.finditer(text):  # 同月3日: the month of the nearest stated date
-            add(_iso(ay, am, int(m.group("d"))), m, relative=True)
-    if ad:
-        for m in RELATIVE_RE.finditer(text):
-            try:
-                add((ad + dt.timedelta(days=RELATIVE[m.group(0)])).isoformat(), m, relative=True)
-            except OverflowError:  # 翌日 of 9999年12月31日: no such date
-                pass
-    out.sort(key=lambda v: v.start)
-    # "19日から21日まで", "5月19日から5月21日にかけて": one span of days
-    merged: list[DateValue] = []
-    for v in out:
-        prev = merged[-1] if merged else None
-        gap = text[prev.end:v.start] if prev else ""
-        if prev and gap in ("から", "〜", "~", "～", "-", "－") and len(prev.iso) == 10 and re.fullmatch(r"\d{1,2}日", v.text):
-            v = DateValue(_iso(int(prev.iso[:4]), int(prev.iso[5:7]), int(v.text[:-1])) or v.iso, v.start, v.end,
-                          v.text, v.relative)  # 5月19日から21日: the day of the same month
-        if prev and gap in ("から", "〜", "~", "～", "-", "－") and len(prev.iso) == len(v.iso) and v.iso > prev.iso:
-            merged[-1] = DateValue(prev.iso, prev.start, v.end, text[prev.start:v.end], prev.relative, v.iso)
-        else:
-            merged.append(v)
-    return merged
-
-
 
 # --- quantities -------------------------------------------------------------------------------
 
