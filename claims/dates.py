@@ -27,6 +27,7 @@ class DateValue:
     end_iso: str | None = None  # for ranges 14〜16日
     stop: int | None = None  # the end of the whole expression: weekday and time of day included
     time: str | None = None  # 午前10時54分, 未明, 夕方
+    vague: bool = False  # read from a word (昨年, 前年, 先月, 3日後): not an anchor for the dates after it
 
     @property
     def span(self) -> tuple[int, int]:
@@ -36,7 +37,7 @@ class DateValue:
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
     try:
         if d is not None:
-            return dt.date(y, m or 1, d).isoformat()
+            return dt.date(y, 1 if m is None else m, d).isoformat()
         if m is not None:
             return f"{y:04d}-{m:02d}" if 1 <= m <= 12 and 1 <= y <= 9999 else None
         return f"{y:04d}" if 1 <= y <= 9999 else None
@@ -125,7 +126,7 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
             notes.append(f"「{original[m.start():m.end()]}」: {why}; not read as a date")
             taken.append((m.start(), m.end()))
 
-    def add(iso: str | None, m: re.Match, relative: bool = False, end_iso: str | None = None):
+    def add(iso: str | None, m: re.Match, relative: bool = False, end_iso: str | None = None, vague: bool = False):
         if not iso or not free(m.start(), m.end()) or NOT_A_DATE_AFTER.match(text[m.end():]):
             return
         tail = TAIL.match(text, m.end())
@@ -136,7 +137,7 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
             taken.append((m.start(), tail.end()))
             return
         out.append(DateValue(iso, m.start(), m.end(), original[m.start():m.end()], relative, end_iso,
-                             tail.end() if tail.end() > m.end() else None, tail.group("time")))
+                             tail.end() if tail.end() > m.end() else None, tail.group("time"), vague))
         taken.append((m.start(), tail.end()))
 
     for m in DATE_FULL.finditer(text):
@@ -167,7 +168,7 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
             iso = _iso(y, mo, d)
             if iso is None:
                 impossible(m)
-            add(iso, m, relative=True)
+            add(iso, m, relative=True, vague=True)
         for m in REL_MONTH.finditer(text):
             k, deictic = MONTH_WORDS[m.group("w")]
             base = (ny, nm) if deictic or not am else (ay, am)
@@ -178,7 +179,7 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
             iso = _iso(y, mo, d)
             if iso is None:
                 impossible(m)
-            add(iso, m, relative=True)
+            add(iso, m, relative=True, vague=True)
     if ay:
         for m in DATE_MD.finditer(text):
             mo = int(m.group("m"))
@@ -203,8 +204,10 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
         for pattern, days in ((RELATIVE_RE, lambda m: RELATIVE[m.group(0)]),
                               (DAYS_AWAY, lambda m: _kanji_small(m.group("n")) * (1 if m.group("dir") == "後" else -1))):
             for m in pattern.finditer(text):
+                if pattern is DAYS_AWAY and text[max(0, m.start() - 2):m.start()] == "から":
+                    continue  # 事故から6日後: counted from an event, whose date is not the one before
                 try:
-                    add((ad + dt.timedelta(days=days(m))).isoformat(), m, relative=True)
+                    add((ad + dt.timedelta(days=days(m))).isoformat(), m, relative=True, vague=pattern is DAYS_AWAY)
                 except OverflowError:  # 翌日 of 9999年12月31日: no such date
                     impossible(m, "a day past the calendar")
     return _merge(sorted(out, key=lambda v: v.start), original)
@@ -218,10 +221,15 @@ def _merge(out: list[DateValue], text: str) -> list[DateValue]:
         gap = text[prev.span[1]:v.start] if prev else ""
         if prev and gap in SPAN_GAPS and len(prev.iso) == 10 and re.fullmatch(r"\d{1,2}日", v.text):
             v = DateValue(_iso(int(prev.iso[:4]), int(prev.iso[5:7]), int(v.text[:-1])) or v.iso, v.start, v.end,
-                          v.text, v.relative, None, v.stop, v.time)  # 5月19日から21日: the day of the same month
+                          v.text, v.relative, None, v.stop, v.time, v.vague)  # 5月19日から21日: the day of the same month
         if prev and gap in SPAN_GAPS and len(prev.iso) == len(v.iso) and v.iso > prev.iso:
             merged[-1] = DateValue(prev.iso, prev.start, v.end, text[prev.start:v.end], prev.relative, v.iso,
-                                   v.stop, v.time)
+                                   v.stop, v.time, prev.vague)
         else:
             merged.append(v)
     return merged
+
+
+def firm(dates: list[DateValue]) -> list[DateValue]:
+    """The dates a sentence is about: those stated outright, or, when it states none, the vague ones."""
+    return [d for d in dates if not d.vague] or dates

@@ -14,6 +14,7 @@ from .parse import Parser, Tok
 from .roles import PersonMention, find_people, find_places
 from .segment import Page, Sentence, line_of, line_starts, split
 from .statements import StatementReader
+from .dates import firm
 from .values import find_dates, find_placeholders, find_quantities
 
 # a named author or bureau: 【ワシントン＝淵上隆悠】, 〔共同〕, （時事）, 文・記者名, 「○○記者」
@@ -138,7 +139,8 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
         notes: list[str] = []
         dates = find_dates(text, ctx.section_date, ctx.last_date, notes)
         self.skipped.extend(f"{self.doc.id}:{s.line}: {n}" for n in notes)
-        full = [d for d in dates if len(d.iso) == 10]
+        full = [d for d in dates if len(d.iso) == 10 and not d.vague]
+        dates = firm(dates)
         time = dates[0].iso if dates else None
         for p in people:
             self._mention(s, p)

@@ -49,6 +49,9 @@ QTY = re.compile(
 YEARS = re.compile(
     rf"(?P<approx>約|およそ|ほぼ|実に)?(?P<a>{NUM})年(?:(?P<half>半)|(?P<m>{NUM})\s*(?:か|カ|ヶ|ケ)月)?"
     rf"(?P<bound>以上|超|余り|あまり|以下|未満|前後|程度|近く|足らず)?")
+# 半年, 約半年間, 半年以上: half a year (上半年 and 半年後 excepted: a half of the year, a point in time)
+HALF_YEAR = re.compile(r"(?<![上下前後])(?P<approx>約|およそ|ほぼ)?半年(?:間|ぶり)?(?!後|前|度)"
+                       r"(?P<bound>以上|超|余り|あまり|以下|未満|以内|前後|程度|近く|足らず)?")
 FRACTION = re.compile(rf"(?P<approx>約|およそ)?(?P<d>{ARABIC}|{KANJI})分の(?P<n>{ARABIC}|{KANJI})")
 
 
@@ -62,6 +65,14 @@ def _num(s: str) -> float:
     if value is None:
         raise ValueError(s)
     return value
+
+
+def _years(value: float, m: re.Match, original: str) -> Quantity:
+    """A span of years with its approximation and bound: 約33年, 1年あまり (at least), 半年近く (at most)."""
+    bound = {"以上": "ge", "超": "ge", "余り": "ge", "あまり": "ge", "以下": "le", "未満": "le", "以内": "le",
+             "近く": "le", "足らず": "le"}.get(m.group("bound") or "", "eq")
+    return Quantity(value=round(value, 4), unit="年", text=original[m.start():m.end()], bound=bound,
+                    approx=bool(m.group("approx")) or m.group("bound") in ("前後", "程度", "近く", "足らず"))
 
 
 @dataclass
@@ -82,6 +93,8 @@ def find_quantities(text: str) -> list[QuantityValue]:
             q = Quantity(value=round(100 * n / d, 4), unit="%", approx=bool(m.group("approx")),
                          text=original[m.start():m.end()])
             out.append(QuantityValue(q, m.start(), m.end()))
+    for m in HALF_YEAR.finditer(text):
+        out.append(QuantityValue(_years(0.5, m, original), m.start(), m.end()))
     for m in YEARS.finditer(text):
         if not (m.group("approx") or m.group("half") or m.group("m") or m.group("bound")):
             continue  # 2018年 is a year
@@ -94,11 +107,7 @@ def find_quantities(text: str) -> list[QuantityValue]:
         if not 0 < a < 200 or months >= 12 or (nxt and nxt in "度月") or (nxt == "間" and not months) or (
                 nxt == "ぶ" and not m.group("half")):
             continue  # 2024年3月, 2023年度: dates and fiscal years; 6年間 and 17年ぶり are read below
-        bound = {"以上": "ge", "超": "ge", "余り": "ge", "あまり": "ge", "以下": "le", "未満": "le", "近く": "le",
-                 "足らず": "le"}.get(m.group("bound") or "", "eq")
-        q = Quantity(value=round(a + months / 12, 4), unit="年", text=original[m.start():m.end()],
-                     approx=bool(m.group("approx")) or m.group("bound") in ("前後", "程度", "近く", "足らず"), bound=bound)
-        out.append(QuantityValue(q, m.start(), m.end()))
+        out.append(QuantityValue(_years(a + months / 12, m, original), m.start(), m.end()))
     for m in QTY.finditer(text):
         if any(v.start <= m.start() < v.end for v in out):
             continue

@@ -1,0 +1,331 @@
+"""Dates and durations in every notation Japanese text uses (claims/dates.py, claims/values.py):
+a table of real-looking expressions with the values expected, and property tests that render
+generated dates in each notation and read them back."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, strategies as st
+
+from claims.dates import ERAS, WEEKDAYS, find_dates
+from claims.values import find_quantities
+
+PUB = "2025-08-20"  # the publication date the relative rows are read against
+
+# text, publication date, nearest stated date, expected ISO dates
+DATES = [
+    # western, full-width, with the era in brackets
+    ("2025年8月16日に発表した", None, None, ["2025-08-16"]),
+    ("２０２５年８月１６日に発表した", None, None, ["2025-08-16"]),
+    ("2024年（令和6年）1月2日に", None, None, ["2024-01-02"]),
+    ("2011年3月11日午後2時46分、東北地方で", None, None, ["2011-03-11"]),
+    ("1995年1月17日未明に発生した", None, None, ["1995-01-17"]),
+    ("2023年5月19日から21日まで広島で", None, None, ["2023-05-19"]),
+    ("2024年11月の大統領選", None, None, ["2024-11"]),
+    ("2019年に始まった", None, None, ["2019"]),
+    ("24年11月の選挙で", PUB, None, ["2024-11"]),
+    ("99年3月に", PUB, None, ["1999-03"]),
+    # ISO and slash
+    ("2025-08-16に公開された", None, None, ["2025-08-16"]),
+    ("公開日：2025-08-16", None, None, ["2025-08-16"]),
+    ("更新 2024-12-01 10:30", None, None, ["2024-12-01"]),
+    ("2025/8/16に発表", None, None, ["2025-08-16"]),
+    ("2025/02/13の記事", None, None, ["2025-02-13"]),
+    ("配信日: 2023/11/30", None, None, ["2023-11-30"]),
+    ("2024-2-29に", None, None, ["2024-02-29"]),
+    # era
+    ("令和7年3月1日に施行", None, None, ["2025-03-01"]),
+    ("平成31年4月30日に退位した", None, None, ["2019-04-30"]),
+    ("令和元年5月1日に即位した", None, None, ["2019-05-01"]),
+    ("平成元年に", None, None, ["1989"]),
+    ("昭和64年1月7日", None, None, ["1989-01-07"]),
+    ("昭和20年8月15日の終戦", None, None, ["1945-08-15"]),
+    ("大正12年9月1日の関東大震災", None, None, ["1923-09-01"]),
+    ("令和6年1月1日16時10分に発生", None, None, ["2024-01-01"]),
+    ("令和5年度の予算", None, None, ["2023"]),
+    ("平成7年1月17日", None, None, ["1995-01-17"]),
+    # month-day and day, from the nearest stated date
+    ("8月16日に会談した", PUB, None, ["2025-08-16"]),
+    ("12月28日に", "2026-01-05", None, ["2025-12-28"]),
+    ("2月18日、サウジアラビアで", "2025-03-21", None, ["2025-02-18"]),
+    ("16日、ワシントンで", PUB, None, ["2025-08-16"]),
+    ("28日に", "2025-03-02", None, ["2025-02-28"]),
+    ("14〜16日にミュンヘンで", "2025-02-13", None, ["2025-02-14"]),
+    ("同月3日に", PUB, "2025-07-30", ["2025-07-03"]),
+    ("5日に会見した", PUB, "2025-06-10", ["2025-06-05"]),
+    # with a weekday that fits
+    ("2023年8月11日（金）に開幕", None, None, ["2023-08-11"]),
+    ("2023年8月11日(金)に開幕", None, None, ["2023-08-11"]),
+    ("2025年8月16日（土曜日）", None, None, ["2025-08-16"]),
+    ("8月16日（土）の夜", PUB, None, ["2025-08-16"]),
+    ("16日（土）に", PUB, None, ["2025-08-16"]),
+    ("2025年8月18日月曜に", None, None, ["2025-08-18"]),
+    # with a time of day
+    ("16日午前10時54分ごろ", PUB, None, ["2025-08-16"]),
+    ("15日未明に", PUB, None, ["2025-08-15"]),
+    ("8月16日夕方に", PUB, None, ["2025-08-16"]),
+    ("17日夜、記者団に", PUB, None, ["2025-08-17"]),
+    ("2025年8月16日午後3時半に", None, None, ["2025-08-16"]),
+    ("18日正午に", PUB, None, ["2025-08-18"]),
+    ("12日早朝", PUB, None, ["2025-08-12"]),
+    # relative to the nearest date
+    ("同日の電話協議で", "2025-02-12", None, ["2025-02-12"]),
+    ("会談の前日、首脳が", "2025-02-18", None, ["2025-02-17"]),
+    ("翌日に閉幕した", PUB, "2025-08-10", ["2025-08-11"]),
+    ("3日後に再開された", PUB, "2025-08-10", ["2025-08-13"]),
+    ("10日前に通告していた", PUB, "2025-08-10", ["2025-07-31"]),
+    ("三日後に", PUB, "2025-08-10", ["2025-08-13"]),
+    ("2日後には", PUB, None, ["2025-08-22"]),
+    ("前年の大会で", PUB, "2023-05-01", ["2022"]),
+    ("翌年に完成した", PUB, "2023-05-01", ["2024"]),
+    ("翌月に", PUB, "2023-12-01", ["2024-01"]),
+    # relative to the day of writing
+    ("先月の会合で", PUB, None, ["2025-07"]),
+    ("先月20日に", PUB, None, ["2025-07-20"]),
+    ("今月15日に", PUB, None, ["2025-08-15"]),
+    ("来月にも", PUB, None, ["2025-09"]),
+    ("来月", "2025-12-01", None, ["2026-01"]),
+    ("先月", "2025-01-10", None, ["2024-12"]),
+    ("昨年の大会", PUB, None, ["2024"]),
+    ("昨年3月に", PUB, None, ["2024-03"]),
+    ("昨年12月24日", PUB, None, ["2024-12-24"]),
+    ("今年に入って", PUB, None, ["2025"]),
+    ("来年の選挙", PUB, None, ["2026"]),
+    ("一昨年", PUB, None, ["2023"]),
+    ("去年の秋", PUB, None, ["2024"]),
+    ("昨年は", PUB, "2020-01-01", ["2024"]),  # 昨年 counts from the day of writing
+    # not dates
+    ("前年比5%増", PUB, None, []),
+    ("今年度の予算", PUB, None, []),
+    ("前年同期に比べ", PUB, None, []),
+    ("1日1千人を超える", "2025-02-13", None, []),
+    ("3日間の日程", PUB, None, []),
+    ("5日以内に", PUB, None, []),
+    ("7月5日付の書簡", PUB, None, []),
+    ("14年ぶり", PUB, None, []),
+    ("0120-12-34に電話", None, None, []),
+    ("2日前後", PUB, "2025-08-10", []),
+    # impossible: no date (and a note, checked below)
+    ("2025年2月30日に", None, None, []),
+    ("2025年13月に", None, None, []),
+    ("2月30日に", PUB, None, []),
+    ("2025/02/30", None, None, []),
+    ("2025-02-30に", None, None, []),
+    ("2023年8月11日（木）に", None, None, []),
+    ("2023年2月29日", None, None, []),
+]
+
+
+@pytest.mark.parametrize("text,ref,last,expected", DATES, ids=[d[0] for d in DATES])
+def test_date_table(text, ref, last, expected):
+    assert [d.iso for d in find_dates(text, ref, last)] == expected
+
+
+@pytest.mark.parametrize("text", ["2025年2月30日に", "2025年13月に", "2月30日に", "2025/02/30", "2025-02-30に",
+                                  "2023年8月11日（木）に", "9999年12月31日の3日後"])
+def test_impossible_dates_are_notes(text):
+    notes: list[str] = []
+    find_dates(text, PUB, "9999-12-31" if "9999" in text else None, notes)
+    assert len(notes) == 1 and "not read as a date" in notes[0]
+
+
+def test_time_of_day_is_part_of_the_date_not_a_quantity():
+    text = "16日午前10時54分ごろ、震度5強を観測した"
+    (d,) = find_dates(text, PUB)
+    assert (d.iso, d.text, text[slice(*d.span)], d.time) == ("2025-08-16", "16日", "16日午前10時54分ごろ", "午前10時54分ごろ")
+    assert not [q for q in find_quantities(text) if q.quantity.unit in ("分", "日")]
+
+
+def test_ranges_of_days():
+    (d,) = find_dates("広島市で19日から21日まで開かれた", "2023-05-22")
+    assert (d.iso, d.end_iso) == ("2023-05-19", "2023-05-21")
+
+
+# text, value, unit, approx, bound
+DURATIONS = [
+    ("会談は2時間45分に及んだ", 165, "分", False, "eq"),
+    ("1時間半にわたり", 90, "分", False, "eq"),
+    ("約3時間に及んだ", 180, "分", True, "eq"),
+    ("およそ1時間半の会談", 90, "分", True, "eq"),
+    ("12分間の演説", 12, "分", False, "eq"),
+    ("約40分間滞在した", 40, "分", True, "eq"),
+    ("4分35秒の映像", 4 + 35 / 60, "分", False, "eq"),
+    ("10時間41分25秒", 641 + 25 / 60, "分", False, "eq"),
+    ("3日間の日程", 3, "日", False, "eq"),
+    ("184日間の会期", 184, "日", False, "eq"),
+    ("2週間の滞在", 14, "日", False, "eq"),
+    ("3カ月の交渉", 3, "月", False, "eq"),
+    ("6か月間", 6, "月", False, "eq"),
+    ("半年ぶりに再開", 0.5, "年", False, "eq"),
+    ("約半年間の任期", 0.5, "年", True, "eq"),
+    ("半年以上続いた", 0.5, "年", False, "ge"),
+    ("1年あまりの交渉", 1, "年", False, "ge"),
+    ("1年余りにわたり", 1, "年", False, "ge"),
+    ("約33年の歴史", 33, "年", True, "eq"),
+    ("2年2カ月に及ぶ", 2 + 2 / 12, "年", False, "eq"),
+    ("1年半の準備", 1.5, "年", False, "eq"),
+    ("8年以上前から", 8, "年", False, "ge"),
+    ("47年7か月", 47 + 7 / 12, "年", False, "eq"),
+    ("17年ぶりの利上げ", 17, "年", False, "eq"),
+    ("任期は4年間", 4, "年", False, "eq"),
+    ("24時間以内に", 1440, "分", False, "le"),
+    ("30分以内", 30, "分", False, "le"),
+    ("1時間足らずで", 60, "分", True, "le"),
+    ("5年近く", 5, "年", True, "le"),
+    ("10年前後", 10, "年", True, "eq"),
+]
+
+# text, value, unit, bound: numbers, bounds and ranges in sentences as reporters write them
+NUMBERS = [
+    ("約4万2000人が参加", 42000, "人", "eq"),
+    ("1億2400万件", 124_000_000, "件", "eq"),
+    ("2557万8986人", 25_578_986, "人", "eq"),
+    ("約1万5000人の観衆", 15000, "人", "eq"),
+    ("死者は6434人に", 6434, "人", "eq"),
+    ("負傷者4万3792人", 43792, "人", "eq"),
+    ("全壊10万4906棟", 104906, "棟", "eq"),
+    ("１万２千人", 12000, "人", "eq"),
+    ("三百人", 300, "人", "eq"),
+    ("五千万円", 50_000_000, "円", "eq"),
+    ("2兆5000億円", 2_500_000_000_000, "円", "eq"),
+    ("8兆円規模", 8_000_000_000_000, "円", "eq"),
+    ("3.5%", 3.5, "%", "eq"),
+    ("3割", 30, "%", "eq"),
+    ("0.25ポイント", 0.25, "pt", "eq"),
+    ("2.5倍", 2.5, "倍", "eq"),
+    ("3分の2", 66.6667, "%", "eq"),
+    ("5~6人", 5, "人", "range"),
+    ("20〜30代", None, None, None),
+    ("100万〜200万円", 1_000_000, "円", "range"),
+    ("3000人以上", 3000, "人", "ge"),
+    ("1万人超", 10000, "人", "ge"),
+    ("200人余り", 200, "人", "ge"),
+    ("18歳未満", 18, "歳", "le"),
+    ("500人以下", 500, "人", "le"),
+    ("100人近く", 100, "人", "le"),
+    ("30人足らず", 30, "人", "le"),
+    ("50人前後", 50, "人", "eq"),
+    ("1000人程度", 1000, "人", "eq"),
+    ("4割強", 40, "%", "eq"),
+    ("およそ300人", 300, "人", "eq"),
+    ("少なくとも12人", 12, "人", "eq"),
+    ("最大20メートル", 20, "m", "eq"),
+    ("232票", 232, "票", "eq"),
+    ("465議席", 465, "議席", "eq"),
+    ("F35戦闘機12機", 12, "機", "eq"),
+    ("乳牛120頭", 120, "頭", "eq"),
+    ("署名5000枚", 5000, "枚", "eq"),
+    ("被害は23件", 23, "件", "eq"),
+    ("3回目", 3, "回目", "eq"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit,approx,bound", DURATIONS, ids=[d[0] for d in DURATIONS])
+def test_duration_table(text, value, unit, approx, bound):
+    qs = find_quantities(text)
+    assert qs, text
+    q = qs[0].quantity
+    assert (q.value, q.unit, q.approx, q.bound) == (pytest.approx(value, abs=1e-3), unit, approx, bound)
+    assert text[qs[0].start:qs[0].end] == q.text
+
+
+@pytest.mark.parametrize("text,value,unit,bound", NUMBERS, ids=[n[0] for n in NUMBERS])
+def test_number_table(text, value, unit, bound):
+    qs = find_quantities(text)
+    if value is None:
+        assert qs == [] or all(q.quantity.unit != "人" for q in qs)
+        return
+    q = qs[0].quantity
+    assert (q.value, q.unit, q.bound) == (pytest.approx(value, abs=1e-3), unit, bound)
+
+
+def test_table_size():
+    assert len(DATES) + len(DURATIONS) + len(NUMBERS) >= 150
+
+
+# --- properties -------------------------------------------------------------------------------
+
+def _era(d: dt.date) -> str | None:
+    for name, base in sorted(ERAS.items(), key=lambda e: -e[1]):
+        if d.year > base:
+            y = d.year - base
+            return f"{name}{'元' if y == 1 else y}年{d.month}月{d.day}日"
+    return None
+
+
+def _full(s: str) -> str:
+    return s.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+NOTATIONS = {
+    "western": lambda d: f"{d.year}年{d.month}月{d.day}日",
+    "zero-padded": lambda d: f"{d.year}年{d.month:02d}月{d.day:02d}日",
+    "full-width": lambda d: _full(f"{d.year}年{d.month}月{d.day}日"),
+    "iso": lambda d: d.isoformat(),
+    "slash": lambda d: f"{d.year}/{d.month}/{d.day}",
+    "weekday": lambda d: f"{d.year}年{d.month}月{d.day}日（{WEEKDAYS[d.weekday()]}）",
+    "weekday-word": lambda d: f"{d.year}年{d.month}月{d.day}日{WEEKDAYS[d.weekday()]}曜日",
+    "time": lambda d: f"{d.year}年{d.month}月{d.day}日午前10時54分",
+    "weekday-time": lambda d: f"{d.year}年{d.month}月{d.day}日（{WEEKDAYS[d.weekday()]}）未明",
+    "month-day": lambda d: f"{d.month}月{d.day}日",
+    "month-day-evening": lambda d: f"{d.month}月{d.day}日夕方",
+}
+
+DATES_ST = st.dates(min_value=dt.date(1927, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+@given(DATES_ST, st.sampled_from(sorted(NOTATIONS)), st.sampled_from(["", "政府は", "会議は"]))
+def test_every_date_notation_reads_back(d, notation, before):
+    written = NOTATIONS[notation](d)
+    text = f"{before}{written}に発表した。"
+    ref = d.isoformat() if notation.startswith("month-day") else None  # a month-day takes its year from the page
+    got = find_dates(text, ref)
+    assert len(got) == 1, (text, got)
+    assert got[0].iso == d.isoformat()
+    assert text[slice(*got[0].span)] == written
+
+
+@given(st.dates(min_value=dt.date(1927, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_era_dates_read_back(d):
+    written = _era(d)
+    if d < dt.date(1989, 1, 8) and written.startswith("平成") or d < dt.date(2019, 5, 1) and written.startswith("令和"):
+        return  # the days an era's first year shares with the last of the one before
+    (got,) = find_dates(f"{written}に", None)
+    assert got.iso == d.isoformat() and got.text == written
+
+
+@given(DATES_ST, st.integers(min_value=1, max_value=6))
+def test_a_wrong_weekday_is_no_date_and_a_note(d, shift):
+    wrong = WEEKDAYS[(d.weekday() + shift) % 7]
+    notes: list[str] = []
+    assert find_dates(f"{d.year}年{d.month}月{d.day}日（{wrong}）に", None, None, notes) == []
+    assert len(notes) == 1
+
+
+@given(DATES_ST, st.integers(min_value=1, max_value=60), st.sampled_from(["後", "前"]))
+def test_days_away_read_from_the_nearest_date(d, n, direction):
+    (got,) = find_dates(f"その{n}日{direction}に", None, d.isoformat())
+    assert got.iso == (d + dt.timedelta(days=n if direction == "後" else -n)).isoformat()
+
+
+IMPOSSIBLE = st.one_of(
+    st.tuples(st.integers(1000, 2999), st.just(2), st.integers(30, 31)),
+    st.tuples(st.integers(1000, 2999), st.sampled_from([4, 6, 9, 11]), st.just(31)),
+    st.tuples(st.integers(1000, 2999), st.integers(13, 99), st.integers(1, 28)),
+    st.tuples(st.integers(1000, 2999), st.integers(1, 12), st.integers(32, 99)),
+    st.tuples(st.integers(1000, 2999), st.just(0), st.integers(1, 28)),
+)
+
+
+@given(IMPOSSIBLE, st.sampled_from(["{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}", "{y}/{m}/{d}", "{m}月{d}日"]))
+def test_impossible_dates_give_no_date_and_no_exception(ymd, fmt):
+    y, m, d = ymd
+    text = "会議は" + fmt.format(y=y, m=m, d=d) + "に開かれた。"
+    assert [v for v in find_dates(text, "2025-08-20") if len(v.iso) == 10] == []
+
+
+@given(st.text(alphabet="0123456789-/年月日（）()金土午前後時分同翌前昨今来先令和平成元", max_size=24),
+       st.sampled_from([None, "2025-08-20", "9999-12-31", "0001-01-01", "2025"]))
+def test_no_input_crashes(text, ref):
+    find_dates(text, ref, None, [])
