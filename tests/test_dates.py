@@ -329,3 +329,20 @@ def test_impossible_dates_give_no_date_and_no_exception(ymd, fmt):
        st.sampled_from([None, "2025-08-20", "9999-12-31", "0001-01-01", "2025"]))
 def test_no_input_crashes(text, ref):
     find_dates(text, ref, None, [])
+
+
+def test_extraction_notes_the_dates_it_could_not_read():
+    """A date that cannot be is no claim and a note in the extraction's ``skipped``, with its line."""
+    import hashlib
+
+    from claims.extract import extract_documents
+    from claims.models import Document
+    from claims.parse import Parser
+
+    text = "政府は2023年8月11日（木）に会見した。\n委員会は2月30日に開かれた。\n首相は2023年8月11日（金）、記者団に「視察する」と述べた。\n"
+    doc = Document(id="d", path="-", published="2023-08-20", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    (ex,), _ = extract_documents([doc], Parser())
+    assert len(ex.skipped) == 2
+    assert ex.skipped[0].startswith("d:1: 「2023年8月11日（木）」") and ex.skipped[1].startswith("d:2: 「2月30日」")
+    assert [c.qualifiers.time for c in ex.claims if c.kind == "statement"] == ["2023-08-11"]
+    assert [s.value for s in ex.slots if s.slot == "date"] == ["2023-08-11"]
