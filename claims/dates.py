@@ -27,7 +27,8 @@ class DateValue:
     end_iso: str | None = None  # for ranges 14〜16日
     stop: int | None = None  # the end of the whole expression: weekday and time of day included
     time: str | None = None  # 午前10時54分, 未明, 夕方
-    vague: bool = False  # read from a word (昨年, 前年, 先月, 3日後): not an anchor for the dates after it
+    vague: bool = False  # a year or month read from a word (昨年, 前年, 先月): too loose for a sentence's time
+    anchor: bool = True  # False when read from a word (昨年12月1日, 3日後): not an anchor for the days after it
 
     @property
     def span(self) -> tuple[int, int]:
@@ -137,7 +138,8 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
             taken.append((m.start(), tail.end()))
             return
         out.append(DateValue(iso, m.start(), m.end(), original[m.start():m.end()], relative, end_iso,
-                             tail.end() if tail.end() > m.end() else None, tail.group("time"), vague))
+                             tail.end() if tail.end() > m.end() else None, tail.group("time"),
+                             vague and len(iso) < 10, not vague))
         taken.append((m.start(), tail.end()))
 
     for m in DATE_FULL.finditer(text):
@@ -221,15 +223,15 @@ def _merge(out: list[DateValue], text: str) -> list[DateValue]:
         gap = text[prev.span[1]:v.start] if prev else ""
         if prev and gap in SPAN_GAPS and len(prev.iso) == 10 and re.fullmatch(r"\d{1,2}日", v.text):
             v = DateValue(_iso(int(prev.iso[:4]), int(prev.iso[5:7]), int(v.text[:-1])) or v.iso, v.start, v.end,
-                          v.text, v.relative, None, v.stop, v.time, v.vague)  # 5月19日から21日: the day of the same month
+                          v.text, v.relative, None, v.stop, v.time, v.vague, v.anchor)  # 5月19日から21日: the day of the same month
         if prev and gap in SPAN_GAPS and len(prev.iso) == len(v.iso) and v.iso > prev.iso:
             merged[-1] = DateValue(prev.iso, prev.start, v.end, text[prev.start:v.end], prev.relative, v.iso,
-                                   v.stop, v.time, prev.vague)
+                                   v.stop, v.time, prev.vague, prev.anchor)
         else:
             merged.append(v)
     return merged
 
 
 def firm(dates: list[DateValue]) -> list[DateValue]:
-    """The dates a sentence is about: those stated outright, or, when it states none, the vague ones."""
+    """The dates a sentence is about: all but the vague ones, or, when it states no other, the vague ones."""
     return [d for d in dates if not d.vague] or dates

@@ -139,9 +139,10 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
         notes: list[str] = []
         dates = find_dates(text, ctx.section_date, ctx.last_date, notes)
         self.skipped.extend(f"{self.doc.id}:{s.line}: {n}" for n in notes)
-        full = [d for d in dates if len(d.iso) == 10 and not d.vague]
+        full = [d for d in dates if len(d.iso) == 10 and d.anchor]
         dates = firm(dates)
-        time = dates[0].iso if dates else None
+        # a sentence's own time, for roles, statements and places: a vague date (前年に続く) is too loose
+        time = next((d.iso for d in dates if not d.vague), None)
         for p in people:
             self._mention(s, p)
         keywords = tuple(sorted({t.lemma for t in toks if t.pos in ("NOUN", "PROPN", "VERB") and len(t.lemma) >= 2

@@ -80,6 +80,7 @@ DATES = [
     ("前年の大会で", PUB, "2023-05-01", ["2022"]),
     ("翌年に完成した", PUB, "2023-05-01", ["2024"]),
     ("翌月に", PUB, "2023-12-01", ["2024-01"]),
+    ("翌月27日には", PUB, "2016-04-11", ["2016-05-27"]),
     # relative to the day of writing
     ("先月の会合で", PUB, None, ["2025-07"]),
     ("先月20日に", PUB, None, ["2025-07-20"]),
@@ -135,6 +136,16 @@ def test_time_of_day_is_part_of_the_date_not_a_quantity():
     (d,) = find_dates(text, PUB)
     assert (d.iso, d.text, text[slice(*d.span)], d.time) == ("2025-08-16", "16日", "16日午前10時54分ごろ", "午前10時54分ごろ")
     assert not [q for q in find_quantities(text) if q.quantity.unit in ("分", "日")]
+
+
+def test_dates_from_words_are_no_anchor_and_a_bare_year_is_vague():
+    (d,) = find_dates("北米では昨年12月1日に封切られた", "2024-03-11")
+    assert (d.iso, d.anchor, d.vague) == ("2023-12-01", False, False)  # the days after it are not of 2023年12月
+    (d,) = find_dates("前年に続く優勝", PUB, "2023-10-01")
+    assert (d.iso, d.vague) == ("2022", True)
+    (d,) = find_dates("翌月27日には", PUB, "2016-04-11")
+    assert (d.iso, d.vague) == ("2016-05-27", False)  # a day of its own: a sentence's time
+    assert find_dates("事故から6日後に見つかった", PUB, "2022-04-23") == []  # counted from an event, not a date
 
 
 def test_ranges_of_days():
