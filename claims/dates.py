@@ -127,11 +127,17 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
             notes.append(f"「{original[m.start():m.end()]}」: {why}; not read as a date")
             taken.append((m.start(), m.end()))
 
-    def add(iso: str | None, m: re.Match, relative: bool = False, end_iso: str | None = None, vague: bool = False):
+    def add(iso: str | None, m: re.Match, relative: bool = False, end_iso: str | None = None, vague: bool = False,
+            also: tuple[str | None, ...] = ()):
+        """``also``: where a date without its year or month might fall besides ``iso``; its weekday decides."""
         if not iso or not free(m.start(), m.end()) or NOT_A_DATE_AFTER.match(text[m.end():]):
             return
         tail = TAIL.match(text, m.end())
         wd = tail.group("w") or tail.group("w2")
+        if wd and len(iso) == 10 and WEEKDAYS[dt.date.fromisoformat(iso).weekday()] != wd:
+            fits = [a for a in also if a and WEEKDAYS[dt.date.fromisoformat(a).weekday()] == wd]
+            if fits:  # 28日（金） read early in March: the 28th that was a Friday
+                iso, end_iso = fits[0], None
         if wd and len(iso) == 10 and WEEKDAYS[dt.date.fromisoformat(iso).weekday()] != wd:
             real = WEEKDAYS[dt.date.fromisoformat(iso).weekday()]
             notes.append(f"「{original[m.start():tail.end()]}」: {iso} is a {real}曜, not a {wd}曜; not read as a date")
@@ -191,7 +197,7 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
             iso = _iso(y, mo, d)
             if iso is None and not NOT_A_DATE_AFTER.match(text[m.end():]):
                 impossible(m)
-            add(iso, m, relative=True, end_iso=end)
+            add(iso, m, relative=True, end_iso=end, also=(_iso(y - 1, mo, d), _iso(y + 1, mo, d)))
     if ay and am:
         for m in DATE_D.finditer(text):
             d = int(m.group("d"))
@@ -199,7 +205,8 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
             if ad and d > ad.day + 3:  # "28日" read in early March means February
                 mo, y = (12, ay - 1) if am == 1 else (am - 1, ay)
             end = _iso(y, mo, int(m.group("d2"))) if m.group("d2") else None
-            add(_iso(y, mo, d), m, relative=True, end_iso=end)
+            near = [_shift_month(ay, am, k) for k in (0, -1, 1)]
+            add(_iso(y, mo, d), m, relative=True, end_iso=end, also=tuple(_iso(a, b, d) for a, b in near))
         for m in SAME_MONTH.finditer(text):  # 同月3日: the month of the nearest stated date
             add(_iso(ay, am, int(m.group("d"))), m, relative=True)
     if ad:
