@@ -361,3 +361,15 @@ def test_extraction_notes_the_dates_it_could_not_read():
     assert ex.skipped[0].startswith("d:1: 「2023年8月11日（木）」") and ex.skipped[1].startswith("d:2: 「2月30日」")
     assert [c.qualifiers.time for c in ex.claims if c.kind == "statement"] == ["2023-08-11"]
     assert [s.value for s in ex.slots if s.slot == "date"] == ["2023-08-11"]
+
+
+def test_unreadable_dates_do_not_stop_a_report(tmp_path):
+    """claimcheck as a user runs it: dates that cannot be are notes, and the run still succeeds."""
+    from _runs import cli
+
+    (tmp_path / "a.txt").write_text(
+        "公開日:2025-02-30\n政府は2023年8月11日（木）に会見した。委員会は13月5日に開かれた。\n"
+        "9999年12月31日に会議が開かれ、その3日後に閉幕した。翌年にも開かれた。\n"
+        "来月15日と先月31日、0000-01-01にも予定がある。\n", encoding="utf-8")
+    r = cli("report", str(tmp_path), "-o", str(tmp_path / "r.html"), "-q")
+    assert r.returncode == 0, r.stderr
