@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/speed.py [PATH...] [--jobs N]
 
-On the same documents (default: the seeds and tests/data/corpus2 to corpus6), side by side:
+On the same documents (default: the seeds and three blind corpora, 23 documents), side by side:
 
 1. GiNZA's default ``ja_ginza`` pipeline (every component, one process) loading and parsing the
    documents' lines: what a parse of this text costs without claimcheck;
@@ -24,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DEFAULT = [ROOT.parent / "shared" / "seeds"] + [ROOT / "tests" / "data" / f"corpus{n}" for n in range(2, 7)]
+DEFAULT = [ROOT.parent / "shared" / "seeds"] + [ROOT / "tests" / "data" / "blind" / n
+                                                 for n in ("slim_landing", "h3_flight2", "taiwan_election")]
 
 
 def ginza_default(lines: list[str]) -> float:

@@ -103,7 +103,10 @@ def render_html(report: Report) -> str:
                 "supported_by": [quote(e) for e in support]}
 
     order = {s: k for k, s in enumerate(SEVERITIES)}
-    findings = [{"f": f, "anchor": finding_anchor(f, k), **view(f)} for k, f in enumerate(report.findings)]
+    brief = len(report.sources) > LARGE  # a large report: its notes without their quotes
+    findings = [{"f": f, "anchor": finding_anchor(f, k), "brief": brief and f.severity == "info",
+                 **({"evidence": [], "contradicted_by": [], "supported_by": []}
+                    if brief and f.severity == "info" else view(f))} for k, f in enumerate(report.findings)]
     findings.sort(key=lambda x: order.get(x["f"].severity, len(order)))  # stable: checker order within
     findings_of_claim: dict[str, list] = defaultdict(list)
     findings_of_source: dict[str, list] = defaultdict(list)
@@ -121,9 +124,11 @@ def render_html(report: Report) -> str:
     sources = ranked(report)
     large = len(sources) > LARGE
     shown_claims = by_source
-    if large:
+    detailed = {s.id for s in sources}
+    if large:  # in full: the best-ranked sources and those with a flag against them
+        detailed = {s.id for s in sources[:CHART_SOURCES]} | {f.source for f in report.findings if f.severity != "info"}
         agreement_rows = agreement_rows[:AGREEMENTS_SHOWN]
-        shown_claims = _bounded_claims(by_source, findings_of_claim)
+        shown_claims = {k: v for k, v in _bounded_claims(by_source, findings_of_claim).items() if k in detailed}
         kept = {c.id for cs in shown_claims.values() for c in cs}
         for q in made:  # a quote of a claim left out of its table links to its source
             if q["claim"] and q["claim"] not in kept:
@@ -134,7 +139,7 @@ def render_html(report: Report) -> str:
         severity_totals=Counter(f.severity for f in report.findings),
         graph=graph_layout(report, [srcs for _, srcs, _ in shown], limit=CHART_SOURCES if large else None),
         chart_sources=sources[:CHART_SOURCES] if large else sources,
-        claims_by_source=shown_claims, findings_of_claim=findings_of_claim,
+        claims_by_source=shown_claims, findings_of_claim=findings_of_claim, detailed=detailed,
         findings_of_source=findings_of_source, agreements=agreement_rows, agreements_total=len(shown),
         style=style, script=script, csp=csp)
 
