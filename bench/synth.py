@@ -4,6 +4,10 @@ Each variant fills a template with other names, places, dates and figures of the
 template's parse fits it token for token; :class:`TemplateParser` hands that parse to the real
 extractor.  A thousand documents cost three parses and a few seconds of extraction, and every
 variant talks about different people, places and days, like an unrelated corner of a real corpus.
+
+:func:`hot_extractions` is the hard case for blocking: every document is about one of a few events
+(the same people, cities and days over and over), with a figure or a date changed now and then, so
+that the keys a head of state or a country give are shared by thousands of documents.
 """
 from __future__ import annotations
 
@@ -82,14 +86,27 @@ class TemplateParser:
         return out
 
 
-def synthetic_extractions(parser: Parser, n: int, seed: int = 0) -> list[Extraction]:
-    """``n`` extracted documents (ids syn0000…) from the templates, parsing only the templates."""
+def hot_values(rng: random.Random, events: list[dict[str, str]]) -> dict[str, str]:
+    """One of the few events, with a figure or the day changed in about one document in ten."""
+    values = dict(rng.choice(events))
+    if rng.random() < 0.1:
+        key = rng.choice(("minutes", "pct", "count", "day"))
+        values[key] = variant_values(rng)[key]
+    return values
+
+
+def synthetic_extractions(parser: Parser, n: int, seed: int = 0, hot: int = 0) -> list[Extraction]:
+    """``n`` extracted documents (ids syn00000…) from the templates, parsing only the templates.
+
+    With ``hot`` > 0 every document is about one of ``hot`` events (the same people, places, days)."""
     rng = random.Random(seed)
+    events = [variant_values(rng) for _ in range(hot)]
     out: list[Extraction] = []
     for t, (fmt, template) in enumerate(TEMPLATES):
         base = make_document(f"template{t}", template.format(**BASE), fmt)
         stub = TemplateParser(parser.parse_document([s.text for s in split(base.text).sentences]))
-        docs = [make_document(f"syn{k:04d}", template.format(**variant_values(rng)), fmt)
+        docs = [make_document(f"syn{k:05d}", template.format(**(hot_values(rng, events) if hot
+                                                                 else variant_values(rng))), fmt)
                 for k in range(t, n, len(TEMPLATES))]
         out += extract_documents(docs, stub)[0]  # type: ignore[arg-type]
     return sorted(out, key=lambda ex: ex.document.id)

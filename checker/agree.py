@@ -9,6 +9,7 @@ from claims.models import Claim
 
 from claims.roles import place_parts
 
+from .blocking import claim_order, pairs
 from .common import Corpus, dedupe, places_match, same_participants
 from .events import classes_match
 from .records import Agreement
@@ -52,13 +53,12 @@ def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreemen
             blocks[("qty", c.predicate_class, f"{q.quantity.value:g}")].append(c)
     edges: dict[tuple[str, str], tuple[str, str, str]] = {}
     for key, cs in blocks.items():
-        for i, a in enumerate(cs):
-            for b in cs[i + 1:]:
-                if a.source == b.source:
-                    continue
-                label = _same(a, b, key, corpus)
-                if label:
-                    edges[tuple(sorted((a.id, b.id)))] = label
+        for a, b in pairs(cs, claim_order):
+            if a.source == b.source:
+                continue
+            label = _same(a, b, key, corpus)
+            if label:
+                edges[tuple(sorted((a.id, b.id)))] = label
     # one graph per fact label, so that two facts about one event stay two agreements
     by_label: dict[tuple[str, str, str], nx.Graph] = defaultdict(nx.Graph)
     for (x, y), label in sorted(edges.items()):

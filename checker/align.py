@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from claims.models import Slot
 
+from .blocking import Blocks, slot_order
+
 # words that set a value in another occasion or period: the previous election, last year's figure
 SCOPE = {"前回", "前年", "昨年", "今年", "前期", "来期", "今期", "次回", "初回", "過去", "前年度", "昨季", "今季", "通算",
          "累計", "前日", "翌日", "当初", "最終", "速報", "以来", "当時", "ぶり"}
@@ -70,10 +72,8 @@ class Aligner:
                 docs_with[w].add(s.source)
         n = len({s.source for s in slots}) or 1
         self.idf = {w: math.log((1 + n) / len(d)) + 0.05 for w, d in docs_with.items()}
-        self.index: dict[tuple[tuple[str, str], str], list[int]] = defaultdict(list)
-        for i, s in enumerate(slots):
-            for w in words(s):
-                self.index[(kind(s), w)].append(i)
+        # (kind, word) -> slots; a word of many sources is read by sorted neighbourhood (checker.blocking)
+        self.index = Blocks(slots, lambda s: [(kind(s), w) for w in words(s)], slot_order)
         self._mass = [self._weight(words(s)) for s in slots]
 
     def _weight(self, ws: dict[str, float]) -> float:
@@ -89,7 +89,7 @@ class Aligner:
         """Slots of the same kind sharing a word with slot i (its own document's too), not of another
         occasion, most similar first."""
         f = self.slots[i]
-        near = {j for w in words(f) for j in self.index[(kind(f), w)] if j != i}
+        near = self.index.near(i, [(kind(f), w) for w in words(f)])
         out = []
         for j in sorted(near):
             s = self.slots[j]

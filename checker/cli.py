@@ -26,12 +26,13 @@ def _progress(total_chars: int, enabled: bool):
     return bar.update, bar.close
 
 
-def _load(paths, quiet: bool, references=()):
+def _load(paths, quiet: bool, references=(), jobs: int = 1, dask: str | None = None):
     """Read, check the language of and extract the documents; returns (references, extractions, notes).
 
     Each note is printed on stderr (unless ``quiet``); the caller puts them in the report too.
+    ``jobs`` worker processes, or the Dask cluster at ``dask``, parse and extract.
     """
-    from claims.extract import extract_documents
+    from claims.distribute import extract_parallel
     from claims.ingest import read_documents
     from claims.language import left_out_note, partition
     from claims.parse import Parser
@@ -65,7 +66,8 @@ def _load(paths, quiet: bool, references=()):
         raise InputError("no Japanese document to check: claimcheck reads Japanese text")
     update, close = _progress(sum(len(d.visible) for d in docs), not quiet)
     try:
-        ex, names = extract_documents(docs, Parser(), names=_reference_names(refs), progress=update)
+        ex, names = extract_parallel(docs, names=_reference_names(refs), jobs=jobs, dask=dask, progress=update,
+                                     parser=Parser())
     finally:
         close()
     return refs, ex, notes
@@ -86,7 +88,7 @@ def cmd_report(args) -> int:
 
     from .pipeline import analyse
 
-    refs, ex, notes = _load(args.paths, args.quiet, args.reference)
+    refs, ex, notes = _load(args.paths, args.quiet, args.reference, args.jobs, args.dask)
     report = analyse(ex, refs, notes)
     _write(args.output, render_html(report))
     if args.json:
@@ -111,7 +113,7 @@ def cmd_report(args) -> int:
 def cmd_extract(args) -> int:
     from claims.entities import Resolver
 
-    _, ex, _ = _load(args.paths, args.quiet)
+    _, ex, _ = _load(args.paths, args.quiet, jobs=args.jobs)
     resolver = Resolver(ex)
     lines = []
     for e in ex:
@@ -179,7 +181,8 @@ def cmd_store_add(args) -> int:
     with Store.open(path, create=True) as store:
         update, close = _progress(sum(len(d.text) for d in docs), not args.quiet)
         try:
-            r = add_documents(store, docs, Parser(), force=args.force, progress=update)
+            r = add_documents(store, docs, Parser(), force=args.force, progress=update, jobs=args.jobs,
+                              dask=args.dask)
         finally:
             close()
         total = len(store.hashes())

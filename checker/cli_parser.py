@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -10,7 +11,9 @@ EPILOG_REPORT = """examples:
   claimcheck report examples/ -o report.html --json report.json
   claimcheck report a.txt b.md c.html -o out.html
   claimcheck report examples/ -o report.html --reference examples/facts.yaml
-  claimcheck report examples/ -o report.html --claimreview claimreview.jsonld"""
+  claimcheck report examples/ -o report.html --claimreview claimreview.jsonld
+  claimcheck report corpus/ -o report.html --jobs 8
+  claimcheck report corpus/ -o report.html --dask tcp://scheduler:8786"""
 EPILOG_CHECK = """examples:
   claimcheck check new.txt --against corpus.db
   claimcheck check drafts/*.md --against corpus/ --format github --fail-on warning
@@ -24,6 +27,7 @@ EPILOG_STORE = """examples:
 EPILOG_STORE_ADD = """examples:
   claimcheck store add corpus/ --store corpus.db
   claimcheck store add corpus/new-article.md --store corpus.db
+  claimcheck store add corpus/ --store corpus.db --dask tcp://scheduler:8786
 an unchanged file (same name, same text) is not parsed again; a changed one replaces its claims"""
 EPILOG_STORE_LIST = """examples:
   claimcheck store list --store corpus.db
@@ -41,6 +45,15 @@ def _positive(text: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
     return n
+
+
+def _workers(p: argparse.ArgumentParser, dask: bool) -> None:
+    p.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes that parse and extract (default: the number of cores)")
+    if dask:
+        p.add_argument("--dask", metavar="ADDRESS",
+                       help="parse and extract on the Dask cluster at ADDRESS (tcp://host:8786), or 'local' "
+                            "for a LocalCluster of --jobs workers; the output is the same as a local run")
 
 
 def build_parser(handlers: dict) -> argparse.ArgumentParser:
@@ -63,6 +76,7 @@ def build_parser(handlers: dict) -> argparse.ArgumentParser:
     r.add_argument("--claimreview", metavar="OUT.jsonld",
                    help="also write each error as a schema.org ClaimReview (JSON-LD) for fact-checking tools")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or summary")
+    _workers(r, dask=True)
     r.set_defaults(func=handlers['report'])
 
     c = sub.add_parser("check", help="judge new documents against a corpus (for CI)", epilog=EPILOG_CHECK,
@@ -92,6 +106,7 @@ def build_parser(handlers: dict) -> argparse.ArgumentParser:
                          epilog=EPILOG_STORE_ADD, formatter_class=fmt)
     sa.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md, .html)")
     sa.add_argument("--force", action="store_true", help="extract every document again, changed or not")
+    _workers(sa, dask=True)
     sl = ssub.add_parser("list", help="the stored documents with their claim and entity counts",
                          epilog=EPILOG_STORE_LIST, formatter_class=fmt)
     sl.add_argument("--format", default="text", choices=["text", "json"],
@@ -114,6 +129,7 @@ def build_parser(handlers: dict) -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md, .html)")
     e.add_argument("-o", "--output", help="write JSON lines here instead of standard output")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar or notes")
+    _workers(e, dask=False)
     e.set_defaults(func=handlers['extract'])
     return ap
 

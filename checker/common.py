@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 from claims.models import Claim, Document, Evidence
@@ -19,12 +20,65 @@ class Corpus:
         self.references = set(references)  # sources of fixed high trust (--reference files)
         self.witness: dict[str, str] = {d: d for d in self.docs}  # near-copies share one (checker.copies)
         self.place_index: dict[str, set[str]] | None = None  # place part -> sources, built on first use
+        self._place_grams: dict[str, list[str]] | None = None
+        self._text_grams: dict[str, list[str]] | None = None
+        self._containing: dict[str, set[str]] = {}
+        self._groups: dict[str, dict] = {}
         self.claims = list(claims)
         self.labels = labels
         self._starts = {d: line_starts(doc.text) for d, doc in self.docs.items()}
         self.by_source: dict[str, list[Claim]] = defaultdict(list)
         for c in self.claims:
             self.by_source[c.source].append(c)
+
+    def grouped(self, name: str, key) -> dict:
+        """The claims grouped by ``key`` (built once per ``name``, kept in corpus order)."""
+        if name not in self._groups:
+            groups: dict = defaultdict(list)
+            for c in self.claims:
+                groups[key(c)].append(c)
+            self._groups[name] = groups
+        return self._groups[name]
+
+    def places(self) -> dict[str, set[str]]:
+        """Place part -> the sources that claim a place with that part."""
+        if self.place_index is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for c in self.claims:
+                if c.qualifiers.place:
+                    for x in place_parts(c.qualifiers.place):
+                        index[x].add(c.source)
+            self.place_index = index
+        return self.place_index
+
+    def place_keys(self, part: str) -> list[str]:
+        """The claimed place parts that share ``part``'s first two characters somewhere."""
+        if self._place_grams is None:
+            grams: dict[str, list[str]] = defaultdict(list)
+            for x in self.places():
+                for g in {x[i:i + 2] for i in range(len(x) - 1)}:
+                    grams[g].append(x)
+            self._place_grams = grams
+        return self._place_grams.get(part[:2], [])
+
+    def containing(self, word: str) -> set[str]:
+        """The documents whose text contains ``word`` (found through a character-bigram index)."""
+        if word in self._containing:
+            return self._containing[word]
+        if self._text_grams is None:
+            grams: dict[str, list[str]] = defaultdict(list)
+            for sid, d in self.docs.items():
+                for g in {d.text[i:i + 2] for i in range(len(d.text) - 1)}:
+                    grams[g].append(sid)
+            self._text_grams = grams
+        if len(word) > 1:
+            lists = [self._text_grams.get(word[i:i + 2], []) for i in range(len(word) - 1)]
+            candidates = min(lists, key=len)
+        else:
+            candidates = list(self.docs)
+        found = {sid for sid in candidates if word in self.docs[sid].text}
+        self._containing[word] = found
+        return found
 
     def evidence(self, c: Claim) -> Evidence:
         return Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, line=c.line)
@@ -38,6 +92,7 @@ class Corpus:
         return self.labels.get(eid or "", fallback or (eid or ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def to_date(iso: str | None) -> dt.date | None:
     if iso and len(iso) == 10:
         try:
@@ -97,14 +152,14 @@ def dedupe(evs: Iterable[Evidence], limit: int = 6) -> list[Evidence]:
 def place_corroborated(corpus: "Corpus", source: str, place: str) -> bool:
     """Another source names this place: its most specific part, as a claim or anywhere in its text."""
     last = place_parts(place)[-1]
-    if corpus.place_index is None:
-        index: dict[str, set[str]] = defaultdict(set)
-        for c in corpus.claims:
-            if c.qualifiers.place:
-                for x in place_parts(c.qualifiers.place):
-                    index[x].add(c.source)
-        corpus.place_index = index
-    for x, sources in corpus.place_index.items():
-        if sources - {source} and (x == last or (len(x) > 1 and len(last) > 1 and (x in last or last in x))):
+    index = corpus.places()
+    # a claimed place equal to it, inside it, or containing it (two characters or more)
+    if index.get(last, set()) - {source}:
+        return True
+    if len(last) > 1:
+        inner = {last[i:j] for i in range(len(last)) for j in range(i + 2, len(last) + 1)}
+        if any(index.get(x, set()) - {source} for x in inner):
             return True
-    return any(last in d.text for sid, d in corpus.docs.items() if sid != source)
+        if any(index[x] - {source} for x in corpus.place_keys(last) if last in x):
+            return True
+    return bool(corpus.containing(last) - {source})

@@ -9,6 +9,7 @@ from claims.models import Claim
 
 from claims.roles import place_parts
 
+from .blocking import COUNT_CAP, source_pairs
 from .common import Corpus, dedupe, near_in_time, place_corroborated, places_match, same_participants, to_date
 from .records import Finding
 
@@ -117,7 +118,7 @@ def event_findings(corpus: Corpus) -> list[Finding]:
             blocks[("pl", place_parts(e.qualifiers.place)[0])].append(e)
         if len(e.predicate) >= 3:  # a named kind of event (総裁選, 首脳会談) for dates given without names
             blocks[("w", e.predicate)].append(e)
-    pairs = {(a.id, b.id): (a, b) for bl in blocks.values() for a in bl for b in bl if a.source < b.source}
+    pairs = source_pairs(blocks.values())
     for _, (a, b) in sorted(pairs.items()):
         if not classes_match(a, b):
             continue
@@ -196,9 +197,14 @@ def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, v
     With ``need_support``, only a value nobody else gives, against one that another source gives,
     is blamed: two dated occurrences (two press conferences) must not contradict each other."""
     def support(c: Claim, value, attr) -> int:
-        """Other sources that give this value for the same event."""
-        return len({o.source for o in corpus.claims if o.kind == c.kind and o.source != c.source
-                    and classes_match(o, c) and same_event(o, c) and getattr(o.qualifiers, attr) == value})
+        """Other sources that give this value for the same event (counted up to COUNT_CAP)."""
+        found: set[str] = set()
+        for o in corpus.grouped(attr, lambda o: (o.kind, getattr(o.qualifiers, attr))).get((c.kind, value), ()):
+            if o.source != c.source and classes_match(o, c) and same_event(o, c):
+                found.add(o.source)
+                if len(found) >= COUNT_CAP:
+                    break
+        return len(found)
     attr = "place" if typ == "location_conflict" else "time"
     sa, sb = support(a, va, attr), support(b, vb, attr)
     refs = corpus.references

@@ -96,13 +96,19 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
     findings = _number(findings)
 
     sources = []
+    own: dict[str, list[Finding]] = defaultdict(list)  # each source's findings, in order
+    for f in findings:
+        own[f.source].append(f)
+    members: dict[str, list[str]] = defaultdict(list)  # witness group -> its documents, sorted
+    for o, g in sorted(corpus.witness.items()):
+        members[g].append(o)
     for ex in extractions:
         d = ex.document
         pr, parts = S.prior(ex.signals)
         if d.id in ref_ids:
             pr, parts = S.REFERENCE_TRUST, [ScoreComponent(label="reference file", value=S.REFERENCE_TRUST,
                                                           detail="trusted facts supplied by the user: fixed trust")]
-        penalty, sev = S.finding_penalty(findings, d.id)
+        penalty, sev = S.finding_penalty(own[d.id], d.id)
         ids = checkable[d.id]
         n_corr = sum(1 for c in ids if c in corroborated and c not in contradicted)  # contradicted wins
         n_contra = sum(1 for c in ids if c in contradicted)
@@ -126,16 +132,16 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
         rest = round(value - sum(p.value for p in explanation), 4)
         if abs(rest) > 1e-4 and d.id not in ref_ids:  # the sum fell below 0 or rose above 1
             explanation.append(ScoreComponent(label="bounds", value=rest, detail="a score stays within [0, 1]"))
-        internal = sum(1 for f in findings if f.source == d.id and f.type == "internal_contradiction")
+        internal = sum(1 for f in own[d.id] if f.type == "internal_contradiction")
         sources.append(SourceScore(
             id=d.id, path=d.path, title=d.title, published=d.published, score=round(value, 4),
             reference=d.id in ref_ids,
             label=S.label(value), prior=round(pr, 4), signals=dict(ex.signals), explanation=explanation,
             contradicted_by=dict(sorted(by_whom.items())), interval=[lo, hi], uncertain=S.uncertain(lo, hi),
-            witness=group, copies=sorted(o for o, g in corpus.witness.items() if g == group and o != d.id),
+            witness=group, copies=[o for o in members[group] if o != d.id],
             counts={**claim_counts(corpus.by_source[d.id], corroborated, contradicted),
                     "internal_contradictions": internal,
-                    "findings": sum(1 for f in findings if f.source == d.id and f.severity in FLAGGING)}))
+                    "findings": sum(1 for f in own[d.id] if f.severity in FLAGGING)}))
     sources.sort(key=lambda s: (-s.score, s.id))
     out_claims = []
     for c in sorted(claims, key=lambda c: (c.source, c.start, c.id)):

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
+from .blocking import Blocks
 from .common import Corpus, dedupe
 from .records import Finding
 
@@ -23,6 +24,10 @@ def _norm(text: str | None) -> str:
     return re.sub(r"[「」『』（）()、。,.\s・!！?？]", "", text or "")
 
 
+def _shingles(t: str, step: int = 1) -> list[str]:
+    return [t[i:i + SHINGLE] for i in range(0, max(1, len(t) - SHINGLE + 1), step)]
+
+
 PRIOR_GAP = 0.1  # one source against one: blame only a page whose signals are this much weaker
 
 
@@ -31,19 +36,17 @@ def quote_misattributions(corpus: Corpus, done: set[str], priors: dict[str, floa
     priors = priors or {}
     said = [c for c in corpus.claims if c.kind == "statement" and c.qualifiers.speaker_id
             and len(_norm(c.qualifiers.content)) >= MIN_CHARS]
-    index: dict[str, set[str]] = defaultdict(set)
     norm = {c.id: _norm(c.qualifiers.content) for c in said}
-    for c in said:  # every shingle is indexed, every fourth is looked up: offsets need not align
-        t = norm[c.id]
-        for i in range(0, max(1, len(t) - SHINGLE + 1)):
-            index[t[i:i + SHINGLE]].add(c.id)
+    # every shingle is indexed, every fourth is looked up: offsets need not align; a phrase of many
+    # sources is read through a sample (checker.blocking)
+    index = Blocks(said, lambda c: _shingles(norm[c.id]), None)
     by_id = {c.id: c for c in said}
     out = []
-    for y in said:
+    for n, y in enumerate(said):
         if y.id in done or y.source in corpus.references:
             continue
         t = norm[y.id]
-        candidates = {o for i in range(0, max(1, len(t) - SHINGLE + 1), 4) for o in index.get(t[i:i + SHINGLE], ())}
+        candidates = {said[j].id for j in index.near(n, _shingles(t, 4))} | {y.id}
         same = [by_id[o] for o in sorted(candidates) if by_id[o].source != y.source
                 and fuzz.partial_ratio(t, norm[o]) >= SIMILAR]
         if not same:

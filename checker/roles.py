@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import calendar
+import heapq
+from itertools import islice
 from collections import Counter, defaultdict
 
 from claims.models import Claim
 from claims.roles import UNIQUE_OFFICES
 
+from .blocking import MAX_SOURCES, SAMPLE, _hash
 from .common import Corpus, dedupe, near_in_time
 from .records import Finding
 
@@ -77,6 +80,62 @@ def _day(iso: str | None) -> bool:
     return bool(iso) and len(iso) == 10
 
 
+MONTHS = 3  # two days within 62 days of each other are at most 3 calendar months apart
+
+
+class _Near:
+    """The claims that :func:`_when` could pair with a claim, by blocking key (an office, a person)
+    and month: a claim dated to the day meets those of the months around it and those with a span.
+    A key of many sources is read through a deterministic sample (see :mod:`checker.blocking`);
+    the reference file's claims are always kept.  Candidates come back in the order given."""
+
+    def __init__(self, claims: list[Claim], key, refs: set[str]):
+        self.key = key
+        order = {c.id: n for n, c in enumerate(claims)}
+        self.order = order
+        groups: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in claims:
+            q = c.qualifiers
+            groups[(key(c), "all")].append(c)
+            if q.time_end:
+                groups[(key(c), "span")].append(c)
+            elif _day(q.time):
+                groups[(key(c), _month(q.time))].append(c)
+        self.refs = refs
+        # each group by hash: a sample of a union of groups is its members with the smallest hashes
+        self.groups = {k: sorted(((_hash(c.id), c) for c in v), key=lambda hc: hc[0]) for k, v in groups.items()}
+        self.sources = {k: len({c.source for c in v}) for k, v in groups.items()}
+        self._memo: dict[tuple, list[Claim]] = {}
+
+    def __call__(self, y: Claim) -> list[Claim]:
+        return self.around(self.key(y), y.qualifiers.time, y.qualifiers.time_end)
+
+    def around(self, k, time: str | None, time_end: str | None = None) -> list[Claim]:
+        month = _month(time) if _day(time) else None
+        memo = (k, month, bool(time_end))
+        if memo not in self._memo:
+            self._memo[memo] = self._around(k, month, bool(time_end))
+        return self._memo[memo]
+
+    def _around(self, k, month: int | None, spanned: bool) -> list[Claim]:
+        if spanned:
+            keys = [(k, "all")]
+        else:
+            keys = [(k, "span")] + ([(k, month + d) for d in range(-MONTHS, MONTHS + 1)] if month is not None else [])
+        parts = [self.groups[g] for g in keys if g in self.groups]
+        large = any(self.sources[g] > MAX_SOURCES for g in keys if g in self.groups)
+        out = [c for part in parts for _, c in part]
+        if large or (len(out) > MAX_SOURCES and len({c.source for c in out}) > MAX_SOURCES):
+            kept = [c for _, c in islice(heapq.merge(*parts, key=lambda hc: hc[0]), SAMPLE)]
+            ids = {c.id for c in kept}
+            out = kept + [c for c in out if c.source in self.refs and c.id not in ids]
+        return sorted(out, key=lambda c: self.order[c.id])
+
+
+def _month(iso: str) -> int:
+    return int(iso[:4]) * 12 + int(iso[5:7])
+
+
 def _written(corpus: Corpus, c: Claim) -> str | None:
     """When a 前/元 title was written: its document's publication date, else the latest day the
     document reports as past, else the sentence's own date."""
@@ -96,15 +155,16 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
     refs = corpus.references
     current = [c for c in roles if c.qualifiers.status == "current" and c.qualifiers.role in UNIQUE_OFFICES]
     flagged: set[tuple[str, str]] = set()
+    near = _Near(current, lambda c: c.qualifiers.role, refs)
     for y in current:
         if y.source in refs:
             continue
         cy = _country(y, countries)
-        same = [o for o in current if o.subject_id == y.subject_id and o.source != y.source
+        same = [o for o in near(y) if o.subject_id == y.subject_id and o.source != y.source
                 and o.qualifiers.role == y.qualifiers.role and _when(o, y)]
         if any(o.source in refs for o in same):
             continue  # the reference file says Y held it then
-        rivals = [x for x in current if x.subject_id != y.subject_id and x.source != y.source
+        rivals = [x for x in near(y) if x.subject_id != y.subject_id and x.source != y.source
                   and x.qualifiers.role == y.qualifiers.role and _when(x, y)]
         rival_countries = {_country(x, countries) for x in rivals}
         if cy is None:
@@ -162,13 +222,14 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
 def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:
     """前大統領 / 元長官 for someone other sources show in that office at that date."""
     out = []
+    near = _Near([x for x in roles if x.qualifiers.status == "current"], lambda c: c.subject_id, corpus.references)
     for y in roles:
         if y.qualifiers.status != "former" or y.source in corpus.references:
             continue
         cy = _country(y, countries)
         # 前/元 is true of the time of writing: "黒田前総裁のもと2013年に始まった" written in 2024
         when = _written(corpus, y)
-        sitting = [x for x in roles if x.subject_id == y.subject_id and x.source != y.source
+        sitting = [x for x in near.around(y.subject_id, when) if x.subject_id == y.subject_id and x.source != y.source
                    and x.qualifiers.status == "current" and x.qualifiers.role == y.qualifiers.role
                    and _country(x, countries) in (cy, None) and _day(when) and _day(x.qualifiers.time)
                    and near_in_time(when, x.qualifiers.time, days=31)]
@@ -191,13 +252,14 @@ def _office_conflicts(corpus: Corpus, roles: list[Claim], found: list[Finding],
     out = []
     done = {cid for f in found for cid in f.claims}
     current = [c for c in roles if c.qualifiers.status == "current" and c.qualifiers.role in UNIQUE_OFFICES]
+    near = _Near(current, lambda c: c.subject_id, corpus.references)
     for y in current:
         if y.source in corpus.references or y.id in done:
             continue
         role = y.qualifiers.role or ""
-        mine = {o.source for o in current if o.subject_id == y.subject_id and o.qualifiers.role == role
+        mine = {o.source for o in near(y) if o.subject_id == y.subject_id and o.qualifiers.role == role
                 and _when(o, y)}
-        other = [o for o in current if o.subject_id == y.subject_id and o.source != y.source and _when(o, y)
+        other = [o for o in near(y) if o.subject_id == y.subject_id and o.source != y.source and _when(o, y)
                  and o.qualifiers.role and role not in o.qualifiers.role and o.qualifiers.role not in role]
         sources = {o.source for o in other}
         if not other or len(sources - mine) <= len(mine) and not (sources & corpus.references) \

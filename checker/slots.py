@@ -28,6 +28,7 @@ from claims.roles import place_parts
 from claims.values import quantities_agree
 
 from .align import SCOPE, Aligner, Candidate, kind
+from .blocking import Blocks, slot_order
 from .common import Corpus, place_corroborated, places_match
 from .judge_model import probability, thresholds
 from .records import Finding
@@ -92,12 +93,10 @@ def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tup
     slots = [s for ex in extractions for s in ex.slots]
     priors = {ex.document.id: prior(ex.signals)[0] for ex in extractions}
     aligner = Aligner(slots)
-    by_word: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_word = Blocks(slots, lambda s: [(s.slot, w) for w in _words(s)], slot_order)
     by_kind: dict[tuple[str, tuple[str, str]], list[Slot]] = defaultdict(list)
     by_source_slot: dict[tuple[str, str], list[Slot]] = defaultdict(list)
     for i, s in enumerate(slots):
-        for w in _words(s):
-            by_word[(s.slot, w)].append(i)
         by_kind[(s.source, kind(s))].append(s)
         by_source_slot[(s.source, s.slot)].append(s)
     for i, f in enumerate(slots):
@@ -106,7 +105,7 @@ def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tup
         x, members = features(corpus, aligner, i, priors, by_kind)
         if not members:
             continue
-        near = {j for w in _words(f) for j in by_word[(f.slot, w)] if j != i}
+        near = by_word.near(i, [(f.slot, w) for w in _words(f)])
         verdict, _ = judge(corpus, f, [slots[j] for j in sorted(near) if aligned(f, slots[j])], by_source_slot, priors)
         x.update({f"R:{r}": float(verdict == r) for r in RULES})
         yield f, x, members
@@ -156,8 +155,8 @@ def judge(corpus: Corpus, f: Slot, partners: list[Slot], by_source_slot: dict[tu
                 break
         else:
             clusters.append([p])
-    if len(clusters) >= 3:
-        return "a family of values", []
+            if len(clusters) >= 3:
+                return "a family of values", []
     best = max(clusters, key=lambda c: (len({p.source for p in c}), -min(p.start for p in c)))
     right = best[0]
     if any(agree(p, right) for p in own):

@@ -17,7 +17,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 from pydantic import ValidationError
 
 from claims.entities import fold, surname
-from claims.extract import Names, extract_documents
+from claims.distribute import extract_parallel
+from claims.extract import Names
 from claims.ingest import InputError
 from claims.models import Claim, Document, Extraction, Quantity
 from claims.parse import Parser
@@ -358,8 +359,11 @@ def _marks(chunk: Sequence) -> str:
 
 
 def add_documents(store: Store, docs: Sequence[Document], parser: Parser, force: bool = False,
-                  progress: Callable[[int], None] | None = None) -> AddResult:
-    """Store the new or changed documents; an unchanged one (same id and hash) is not parsed again."""
+                  progress: Callable[[int], None] | None = None, jobs: int = 1,
+                  dask: str | None = None) -> AddResult:
+    """Store the new or changed documents; an unchanged one (same id and hash) is not parsed again.
+
+    ``jobs`` worker processes, or the Dask cluster at ``dask``, parse and extract them."""
     stored = store.hashes()
     result = AddResult()
     todo, moves = [], {}
@@ -374,7 +378,7 @@ def add_documents(store: Store, docs: Sequence[Document], parser: Parser, force:
                 moves[d.id] = d.path
     if todo:
         names = store.names(exclude={d.id for d in todo})
-        extractions, _ = extract_documents(todo, parser, names=names, progress=progress)
+        extractions, _ = extract_parallel(todo, names=names, jobs=jobs, dask=dask, progress=progress, parser=parser)
         store.put(extractions)
     if moves:
         store.move(moves)

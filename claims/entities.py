@@ -38,10 +38,10 @@ class Resolver:
     def __init__(self, extractions: Sequence[Extraction]):
         person_forms: dict[str, Counter] = defaultdict(Counter)  # folded surname -> full forms
         person_sources: dict[str, set] = defaultdict(set)
-        keys: list[str] = []
+        keys = _Keys()
         for ex in extractions:
             for m in ex.mentions:
-                key = self._person_key(fold(surname(m.text)), keys)
+                key = keys.find(fold(surname(m.text)))
                 person_forms[key][m.text] += 1
                 person_sources[key].add(ex.document.id)
                 if m.role_text:
@@ -78,25 +78,13 @@ class Resolver:
                 self.by_place_key[label] = eid
         self.label = {e.id: e.label for e in self.entities}
 
-    @staticmethod
-    def _person_key(folded: str, keys: list[str]) -> str:
-        for k in keys:
-            if k == folded or (len(k) >= 4 and len(folded) >= 4 and fuzz.ratio(k, folded) >= 88):
-                return k
-            # kanji names: the surname alone (岸田) and the full name (岸田文雄)
-            short, long_ = sorted((k, folded), key=len)
-            if KANJI.fullmatch(long_) and len(short) >= 2 and long_.startswith(short) and len(long_) - len(short) <= 3:
-                return k
-        keys.append(folded)
-        return folded
-
     def person(self, name: str | None) -> str | None:
         if not name:
             return None
         key = self.person_key.get(name)
         if key is None:
             folded = fold(surname(name))
-            key = next((k for k in self.by_person_key if k == folded), None)
+            key = folded if folded in self.by_person_key else None
         return self.by_person_key.get(key) if key else None
 
     def place(self, name: str | None) -> str | None:
@@ -120,3 +108,34 @@ class Resolver:
             upd["country"] = COUNTRIES.get(q.country, q.country)
         return c.model_copy(update={"subject_id": sid, "object_id": oid,
                                     "qualifiers": q.model_copy(update=upd)})
+
+
+class _Keys:
+    """The person keys met so far, found by their character bigrams rather than by a scan.
+
+    A key is the first one met that equals the name, is a close spelling of it (ratio ≥ 88), or is
+    a kanji surname of the full name (岸田 / 岸田文雄).  Each of those shares a bigram with the name
+    (a close spelling of four or more characters differs in at most a quarter of them; a surname is
+    a prefix), so the earliest matching key among those sharing a bigram is the earliest of all."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.by_gram: dict[str, list[int]] = defaultdict(list)
+
+    @staticmethod
+    def _grams(s: str) -> set[str]:
+        return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
+
+    def find(self, folded: str) -> str:
+        for n in sorted({n for g in self._grams(folded) for n in self.by_gram.get(g, ())}):
+            k = self.keys[n]
+            if k == folded or (len(k) >= 4 and len(folded) >= 4 and fuzz.ratio(k, folded) >= 88):
+                return k
+            # kanji names: the surname alone (岸田) and the full name (岸田文雄)
+            short, long_ = sorted((k, folded), key=len)
+            if KANJI.fullmatch(long_) and len(short) >= 2 and long_.startswith(short) and len(long_) - len(short) <= 3:
+                return k
+        for g in self._grams(folded):
+            self.by_gram[g].append(len(self.keys))
+        self.keys.append(folded)
+        return folded

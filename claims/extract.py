@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from . import lexicon as L
 from .ingest import find_published
@@ -186,12 +186,20 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
 
 def collect_names(pages: Sequence[Page], parses: Sequence[list[list[Tok]]]) -> Names:
     """First pass: every name the corpus marks as a person (by tag, title or office)."""
+    return clean_names(n for page, sents in zip(pages, parses) for n in marked_names(page, sents))
+
+
+def marked_names(page: Page, parses: Sequence[list[Tok]]) -> list[str]:
+    """The names one document marks as a person (by tag, title or office), in order."""
+    return [p.name for s, toks in zip(page.sentences, parses) for p in find_people(s.text, toks)
+            if p.titled or "・" in p.name]
+
+
+def clean_names(marked: Iterable[str]) -> Names:
+    """The corpus's pool of names from the names its documents mark."""
     names = Names()
-    for page, sents in zip(pages, parses):
-        for s, toks in zip(page.sentences, sents):
-            for p in find_people(s.text, toks):
-                if p.titled or "・" in p.name:
-                    names.add(p.name)
+    for n in marked:
+        names.add(n)
     # "A・B" whose parts are both surnames of other people is a pair (スミス・ジョーンズ会談), not a name
     # a surname here is the last part of a multi-part name, or a name used alone
     lasts = {n.split("・")[-1] for n in names.known}

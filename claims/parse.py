@@ -93,10 +93,18 @@ class Parser:
     def _cache_file(self, doc_key: str) -> Path:
         return self.cache_dir / "parses" / doc_key[:2] / f"{doc_key}.json.gz"
 
+    def _doc_key(self, sentences: Sequence[str]) -> str:
+        return self._key("\n".join(sentences) + f"\0{len(sentences)}")
+
+    def cached(self, sentences: Sequence[str]) -> bool:
+        """Whether this document's parse is in the cache (so parsing it costs no model time)."""
+        key = self._doc_key(sentences)
+        return key in self._memory or (self.use_cache and self._cache_file(key).exists())
+
     def parse_document(self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
                        ) -> list[list[Tok]]:
         """Parse one document's sentences, from the cache when its text was parsed before."""
-        doc_key = self._key("\n".join(sentences) + f"\0{len(sentences)}")
+        doc_key = self._doc_key(sentences)
         if doc_key in self._memory:
             return self._memory[doc_key]  # type: ignore[return-value]
         path = self._cache_file(doc_key)

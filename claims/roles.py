@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .parse import Tok
 from . import lexicon as L
@@ -250,10 +251,16 @@ def find_places(text: str, toks: list[Tok]) -> list[PlaceMention]:
 
 def place_parts(name: str) -> list[str]:
     """A place and the places the text says contain it: サウジアラビアのリヤド -> [サウジアラビア, リヤド]."""
+    return list(_place_parts(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_parts(name: str) -> tuple[str, ...]:  # the rules ask for the same few places millions of times
     parts = [p for p in re.split(r"の|(?<=[州県府])", name) if p]
-    return [place_key(p) for p in parts] or [place_key(name)]
+    return tuple(place_key(p) for p in parts) or (place_key(name),)
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """Comparison key of a place: country aliases folded, administrative suffix dropped."""
     if name in COUNTRIES:

@@ -19,11 +19,12 @@ def text_width(text: str, px: float = 12) -> float:
     return sum(px * (1.05 if unicodedata.east_asian_width(ch) in "WF" else 0.62) for ch in text)
 
 
-def graph_layout(report: Report, agreeing: list[list[str]] | None = None, size: int = 460, pad: int = 130) -> dict:
+def graph_layout(report: Report, agreeing: list[list[str]] | None = None, size: int = 460, pad: int = 130,
+                 limit: int | None = None) -> dict:
     """Sources on a circle (ranked order, best at the top), node area proportional to claims;
     agreement and contradiction edges between them, offset apart where a pair has both.
-    ``pad`` leaves room left and right for the labels."""
-    sources = ranked(report)
+    ``pad`` leaves room left and right for the labels; ``limit`` keeps the best-ranked sources."""
+    sources = ranked(report)[:limit]
     n = max(1, len(sources))
     # room left and right for the longest label beside a node on the circle's left or right edge
     pad = max(pad, math.ceil(max((text_width(clip(s.id, LABEL_CHARS)) for s in sources), default=0)
@@ -34,14 +35,14 @@ def graph_layout(report: Report, agreeing: list[list[str]] | None = None, size: 
                   cy + radius * math.sin(2 * math.pi * k / n - math.pi / 2)) for k, s in enumerate(sources)}
     agree: Counter = Counter()
     for srcs in agreeing if agreeing is not None else (a.sources for a in report.agreements):
-        ids = sorted(set(srcs) & set(pos))
+        ids = sorted(set(srcs) & pos.keys())
         for i, x in enumerate(ids):
             for y in ids[i + 1:]:
                 agree[(x, y)] += 1
     contra: Counter = Counter()
     for f in report.findings:
         if f.severity in FLAGGING and f.source in pos:
-            for other in sorted({e.source for e in f.contradicted_by} & set(pos) - {f.source}):
+            for other in sorted(({e.source for e in f.contradicted_by} - {f.source}) & pos.keys()):
                 contra[tuple(sorted((f.source, other)))] += 1
     claims = {s.id: s.counts.get("claims", 0) for s in sources}
     biggest = max(claims.values(), default=0) or 1

@@ -23,6 +23,13 @@ from .quotes import (CONTEXT_CHARS, anchor, clip, counted, plain_markdown, sente
                      shown_agreements, sides)
 
 SEVERITIES = ("error", "warning", "info")
+# a report of more sources than this is large: its charts show the best-ranked sources, each
+# source's claim table the claims a finding names and the first CLAIMS_SHOWN others, the agreements
+# the most widely shared; the counts stay whole and everything is in the JSON
+LARGE = 200
+CHART_SOURCES = 60
+CLAIMS_SHOWN = 12
+AGREEMENTS_SHOWN = 500
 
 
 def finding_anchor(f, k: int = 0) -> str:
@@ -79,13 +86,16 @@ def render_html(report: Report) -> str:
         around = [c for c in by_source.get(ev.source, ()) if c.start <= ev.start and ev.end <= c.end]
         return min(around, key=lambda c: (c.end - c.start, c.start, c.id)).id if around else None
 
+    made: list[dict] = []
+
     def quote(ev: Evidence) -> dict:
         cid = claim_of(ev)
         shown = sentence_context(texts.get(ev.source, ""), ev.start, ev.end, ev.quote, markup=ev.source in html_docs)
         if ev.source in md_docs:
             shown.update({k: plain_markdown(shown[k]) for k in ("before", "quote", "after")})
-        return {"source": ev.source, "line": ev.line, "start": ev.start, "end": ev.end, "claim": cid,
-                "href": "#" + (anchor(cid, "C") if cid else anchor(ev.source, "S")), **shown}
+        made.append(q := {"source": ev.source, "line": ev.line, "start": ev.start, "end": ev.end, "claim": cid,
+                          "href": "#" + (anchor(cid, "C") if cid else anchor(ev.source, "S")), **shown})
+        return q
 
     def view(f) -> dict:
         flagged, against, support = sides(f)
@@ -93,7 +103,10 @@ def render_html(report: Report) -> str:
                 "supported_by": [quote(e) for e in support]}
 
     order = {s: k for k, s in enumerate(SEVERITIES)}
-    findings = [{"f": f, "anchor": finding_anchor(f, k), **view(f)} for k, f in enumerate(report.findings)]
+    brief = len(report.sources) > LARGE  # a large report: its notes without their quotes
+    findings = [{"f": f, "anchor": finding_anchor(f, k), "brief": brief and f.severity == "info",
+                 **({"evidence": [], "contradicted_by": [], "supported_by": []}
+                    if brief and f.severity == "info" else view(f))} for k, f in enumerate(report.findings)]
     findings.sort(key=lambda x: order.get(x["f"].severity, len(order)))  # stable: checker order within
     findings_of_claim: dict[str, list] = defaultdict(list)
     findings_of_source: dict[str, list] = defaultdict(list)
@@ -108,9 +121,35 @@ def render_html(report: Report) -> str:
     shown.sort(key=lambda x: (-len(x[1]), x[0].subject, x[0].predicate, x[0].object))
     agreement_rows = [{"a": a, "sources": srcs, "quotes": [quote(e) for e in evs]} for a, srcs, evs in shown]
 
+    sources = ranked(report)
+    large = len(sources) > LARGE
+    shown_claims = by_source
+    detailed = {s.id for s in sources}
+    if large:  # in full: the best-ranked sources and those with a flag against them
+        detailed = {s.id for s in sources[:CHART_SOURCES]} | {f.source for f in report.findings if f.severity != "info"}
+        agreement_rows = agreement_rows[:AGREEMENTS_SHOWN]
+        shown_claims = {k: v for k, v in _bounded_claims(by_source, findings_of_claim).items() if k in detailed}
+        kept = {c.id for cs in shown_claims.values() for c in cs}
+        for q in made:  # a quote of a claim left out of its table links to its source
+            if q["claim"] and q["claim"] not in kept:
+                q["href"] = "#" + anchor(q["source"], "S")
     style, script, csp = _assets()
     return environment().get_template("report.html").render(
-        report=report, sources=ranked(report), findings=findings, counts=counts, types=types,
-        severity_totals=Counter(f.severity for f in report.findings), graph=graph_layout(report, [srcs for _, srcs, _ in shown]),
-        claims_by_source=by_source, findings_of_claim=findings_of_claim,
-        findings_of_source=findings_of_source, agreements=agreement_rows, style=style, script=script, csp=csp)
+        report=report, sources=sources, findings=findings, counts=counts, types=types,
+        severity_totals=Counter(f.severity for f in report.findings),
+        graph=graph_layout(report, [srcs for _, srcs, _ in shown], limit=CHART_SOURCES if large else None),
+        chart_sources=sources[:CHART_SOURCES] if large else sources,
+        claims_by_source=shown_claims, findings_of_claim=findings_of_claim, detailed=detailed,
+        findings_of_source=findings_of_source, agreements=agreement_rows, agreements_total=len(shown),
+        style=style, script=script, csp=csp)
+
+
+def _bounded_claims(by_source: dict[str, list], findings_of_claim: dict[str, list]) -> dict[str, list]:
+    """Each source's claims a finding names (their anchors are linked), then the first others."""
+    out = {}
+    for sid, claims in by_source.items():
+        named = {c.id for c in claims if c.id in findings_of_claim}
+        rest = [c.id for c in claims if c.id not in named][:CLAIMS_SHOWN]
+        keep = named | set(rest)
+        out[sid] = [c for c in claims if c.id in keep]
+    return out
