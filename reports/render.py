@@ -30,6 +30,7 @@ LARGE = 200
 CHART_SOURCES = 60
 CLAIMS_SHOWN = 12
 AGREEMENTS_SHOWN = 500
+FULL_FINDINGS = 500  # flags shown with their quotes; the others by type, message and source
 
 
 def finding_anchor(f, k: int = 0) -> str:
@@ -103,10 +104,11 @@ def render_html(report: Report) -> str:
                 "supported_by": [quote(e) for e in support]}
 
     order = {s: k for k, s in enumerate(SEVERITIES)}
-    brief = len(report.sources) > LARGE  # a large report: its notes without their quotes
-    findings = [{"f": f, "anchor": finding_anchor(f, k), "brief": brief and f.severity == "info",
+    large = len(report.sources) > LARGE  # a large report: notes, and flags past the first, without quotes
+    full = {id(f) for f in [f for f in report.findings if f.severity != "info"][:FULL_FINDINGS]} if large else set()
+    findings = [{"f": f, "anchor": finding_anchor(f, k), "brief": large and id(f) not in full,
                  **({"evidence": [], "contradicted_by": [], "supported_by": []}
-                    if brief and f.severity == "info" else view(f))} for k, f in enumerate(report.findings)]
+                    if large and id(f) not in full else view(f))} for k, f in enumerate(report.findings)]
     findings.sort(key=lambda x: order.get(x["f"].severity, len(order)))  # stable: checker order within
     findings_of_claim: dict[str, list] = defaultdict(list)
     findings_of_source: dict[str, list] = defaultdict(list)
@@ -122,11 +124,10 @@ def render_html(report: Report) -> str:
     agreement_rows = [{"a": a, "sources": srcs, "quotes": [quote(e) for e in evs]} for a, srcs, evs in shown]
 
     sources = ranked(report)
-    large = len(sources) > LARGE
     shown_claims = by_source
     detailed = {s.id for s in sources}
     if large:  # in full: the best-ranked sources and those with a flag against them
-        detailed = {s.id for s in sources[:CHART_SOURCES]} | {f.source for f in report.findings if f.severity != "info"}
+        detailed = {s.id for s in sources[:CHART_SOURCES]} | {f.source for f in report.findings if id(f) in full}
         agreement_rows = agreement_rows[:AGREEMENTS_SHOWN]
         shown_claims = {k: v for k, v in _bounded_claims(by_source, findings_of_claim).items() if k in detailed}
         kept = {c.id for cs in shown_claims.values() for c in cs}
