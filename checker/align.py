@@ -17,6 +17,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from claims.models import Slot
+from claims.roles import place_parts
+from claims.values import quantities_agree
+
+from .common import places_match
 
 from .blocking import Blocks, slot_order
 
@@ -53,6 +57,25 @@ def occasion_apart(a: Slot, b: Slot) -> bool:
     if a.slot == "quantity" and a.owner and b.owner and a.owner not in b.owner and b.owner not in a.owner:
         return True  # 高市氏の181票 and 石破氏の154票 are two figures
     return False
+
+
+def agree(a: Slot, b: Slot) -> bool:
+    if a.slot == "date":  # "****-01-17" is a month-day whose year was only inferred; "A/B" a span of days
+        (a0, a1), (b0, b1) = date_span(a.value), date_span(b.value)
+        if "*" in (a.value[0], b.value[0]):
+            a0, a1, b0, b1 = a0[4:], a1[4:], b0[4:], b1[4:]
+        return a0 <= b1 and b0 <= a1
+    if a.slot == "place":  # the same most specific place, or b inside a's (大阪市淀川区 for 大阪市)
+        pa, pb = place_parts(a.value), place_parts(b.value)
+        return places_match(pa[-1], pb[-1]) or any(places_match(pa[-1], x) for x in pb)
+    if a.slot == "polarity":
+        return a.value == b.value
+    return quantities_agree(a.quantity, b.quantity)
+
+
+def date_span(value: str) -> tuple[str, str]:
+    start, _, end = value.partition("/")
+    return start, end or start
 
 
 @dataclass

@@ -65,16 +65,14 @@ def witness_groups(docs: Iterable[Document], slots: Iterable[Slot] = ()) -> dict
             sa, sb = sets[a], sets[b]
             if len(sa & sb) / max(1, len(sa | sb)) >= NEAR:
                 union(a, b)
-    # rare values two documents share and nobody else gives: (kind of value, value) -> documents
-    by_value: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    # rare figures two documents share and nobody else gives: (unit, value) -> documents
+    by_value: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s in slots:
-        if s.slot in ("quantity", "date", "place") and s.value:
-            unit = s.quantity.unit if s.quantity else ""
-            value = f"{s.quantity.value:g}" if s.quantity else s.value
-            by_value[(s.slot, unit, value)].add(s.source)
+        if s.slot == "quantity":
+            by_value[(s.quantity.unit, f"{s.quantity.value:g}")].add(s.source)
     shared: dict[tuple[str, str], int] = defaultdict(int)
-    for key, srcs in by_value.items():
-        if len(srcs) == 2 and key[0] == "quantity":
+    for srcs in by_value.values():
+        if len(srcs) == 2:
             a, b = sorted(srcs)
             shared[(a, b)] += 1
     for (a, b), n in sorted(shared.items()):

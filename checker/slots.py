@@ -25,9 +25,8 @@ from typing import Iterator
 
 from claims.models import Extraction, Slot
 from claims.roles import place_parts
-from claims.values import quantities_agree
 
-from .align import SCOPE, Aligner, Candidate, kind
+from .align import SCOPE, Aligner, Candidate, agree, date_span as _span, kind
 from .blocking import Blocks, slot_order
 from .common import Corpus, place_corroborated, places_match
 from .judge_model import probability, thresholds
@@ -66,20 +65,6 @@ def aligned(a: Slot, b: Slot) -> bool:
     if a.head and a.head == b.head and set(a.args) & set(b.args):
         return True
     return len(common) >= 2 and len(common) / len(wa | wb) >= 0.25
-
-
-def agree(a: Slot, b: Slot) -> bool:
-    if a.slot == "date":  # "****-01-17" is a month-day whose year was only inferred; "A/B" a span of days
-        (a0, a1), (b0, b1) = _span(a.value), _span(b.value)
-        if "*" in (a.value[0], b.value[0]):
-            a0, a1, b0, b1 = a0[4:], a1[4:], b0[4:], b1[4:]
-        return a0 <= b1 and b0 <= a1
-    if a.slot == "place":  # the same most specific place, or b inside a's (大阪市淀川区 for 大阪市)
-        pa, pb = place_parts(a.value), place_parts(b.value)
-        return places_match(pa[-1], pb[-1]) or any(places_match(pa[-1], x) for x in pb)
-    if a.slot == "polarity":
-        return a.value == b.value
-    return quantities_agree(a.quantity, b.quantity)
 
 
 RULES = ("supported", "nothing aligned", "its document gives the other value too", "not comparable",
@@ -173,11 +158,6 @@ def judge(corpus: Corpus, f: Slot, partners: list[Slot], by_source_slot: dict[tu
     if n < 2 and not (n == 1 and round(priors[right.source] - priors[f.source], 6) >= PRIOR_GAP):
         return "one against one", best
     return "error", best
-
-
-def _span(value: str) -> tuple[str, str]:
-    start, _, end = value.partition("/")
-    return start, end or start
 
 
 def _coarser(a: str, b: str) -> bool:

@@ -14,7 +14,7 @@ import math
 
 from claims.models import Slot
 
-from .align import Aligner, Candidate, kind
+from .align import Aligner, Candidate, agree as _agree, kind
 from .common import Corpus, place_corroborated
 
 FLOOR = 0.12  # candidates less similar than this are not the same thing
@@ -24,11 +24,6 @@ FEATURES = ("sup_mass", "sup_n", "sup_max", "dis_mass", "dis_n", "dis_max", "bes
             "clusters", "own_other", "own_several", "other_gives_this", "gap", "prior_self", "prior_gap",
             "is_date", "is_place", "is_quantity", "is_polarity", "inexact", "approx", "bound", "corroborated",
             "planned", "n_sources", "dis_src")
-
-
-def _agree(a: Slot, b: Slot) -> bool:
-    from .slots import agree  # the value comparison of each slot family
-    return agree(a, b)
 
 
 def _gap(a: Slot, b: Slot) -> float:
