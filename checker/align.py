@@ -64,6 +64,8 @@ def agree(a: Slot, b: Slot) -> bool:
         (a0, a1), (b0, b1) = date_span(a.value), date_span(b.value)
         if "*" in (a.value[0], b.value[0]):
             a0, a1, b0, b1 = a0[4:], a1[4:], b0[4:], b1[4:]
+        if a0 != a1 and b0 != b1:  # two spans: one inside the other (a part of the days), not shifted
+            return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
         return a0 <= b1 and b0 <= a1
     if a.slot == "place":  # the same most specific place, or b inside a's (大阪市淀川区 for 大阪市)
         pa, pb = place_parts(a.value), place_parts(b.value)

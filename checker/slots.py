@@ -104,9 +104,9 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
         if (f.source, f.start) in flagged:
             continue
         p = probability(x)
-        # an error when the model is sure, or when the hand rules find two sources against one value
-        # and the page signals of the other side are no weaker; an info note when it is merely likely
-        error = p >= error_at or (x["R:error"] > 0 and x["prior_gap"] >= 0)
+        # an error when the model is sure (the hand rules' verdict is one of its features), an info
+        # note when it is merely likely
+        error = p >= error_at
         if not error and p < note_at:
             continue
         right, n = members[0].slot, len(members)  # one candidate per witness

@@ -22,8 +22,8 @@ SURE = 0.2  # a source counts as speaking of it from this similarity on
 
 FEATURES = ("sup_mass", "sup_n", "sup_max", "dis_mass", "dis_n", "dis_max", "best_dis_n", "best_sup_n",
             "clusters", "own_other", "own_several", "other_gives_this", "gap", "prior_self", "prior_gap",
-            "is_date", "is_place", "is_quantity", "is_polarity", "inexact", "approx", "bound", "corroborated",
-            "planned", "n_sources", "dis_src")
+            "is_date", "is_place", "is_quantity", "is_polarity", "is_act", "inexact", "approx", "bound", "corroborated",
+            "planned", "n_sources", "dis_src", "head_dis", "head_sup", "head_dis_max")
 
 
 def _gap(a: Slot, b: Slot) -> float:
@@ -89,6 +89,7 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
     x["n_sources"] = len(corpus.docs) - 1
     x["prior_self"] = priors.get(f.source, 0.5)
     x[f"is_{f.slot}"] = 1.0
+    x["is_act"] = float(f.head.startswith("act:"))
     x["inexact"] = float(not f.exact)
     x["planned"] = float(f.planned)
     if f.slot == "quantity":
@@ -105,4 +106,10 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
         x["gap"] = _gap(f, rep)
         x["prior_gap"] = max(priors.get(c.slot.source, 0.5) for c in members) - x["prior_self"]
         x["planned"] = max(x["planned"], float(rep.planned))
+        # the same governing predicate (開幕 against 開幕, not 閉幕): the same fact, not a neighbour's
+        same = [c.sim for c in members if f.head and c.slot.head == f.head]
+        x["head_dis"] = float(bool(same))
+        x["head_dis_max"] = max(same, default=0.0)
+    x["head_sup"] = float(bool(f.head) and any(
+        c.slot.head == f.head and c.sim >= SURE and _agree(f, c.slot) for cands in per.values() for c in cands))
     return x, members

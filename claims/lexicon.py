@@ -82,6 +82,14 @@ POLARITY = {
     **{w: ("respond", "-") for w in ("控える", "拒否", "拒む", "避ける", "否定", "黙る", "口を閉ざす")},
 }
 
+# acts that did or did not happen, whatever the verb: 来日は見送られ (来日 −) against 来日し (来日 +).
+# A verb of NOT_DONE says its subject or object noun did not happen; a light verb (会見を開く, 回収命令
+# を出す, インタビューに応じる) says its verbal noun did, unless negated; a verbal noun used as the
+# predicate (来日し, 出席した) is the act itself.
+NOT_DONE = {"見送る", "見送り", "見合わせる", "取りやめる", "断念", "逃す", "避ける", "控える", "拒む", "拒否",
+            "免れる", "お預け", "回避", "失敗", "見送", "持ち越す", "持ち越し", "先送り", "延期", "中止", "撤回"}
+LIGHT_VERBS = {"する", "行う", "開く", "出す", "果たす", "応じる", "応ずる", "踏み切る", "臨む", "実施", "成功",
+               "実現", "決める", "下す", "遂げる", "受ける", "迎える", "発令", "発出"}
 # column headers that name no measure: a key–value table's 項目 | 内容 (the row's label is the key)
 GENERIC_HEADERS = {"項目", "内容", "詳細", "値", "データ", "概要", "備考", "説明", "数値", "情報", "要点", "ポイント",
                    "区分", "種別", "事項", "一覧", "結果", "主な", "主要", "基本"}

@@ -115,6 +115,45 @@ class SlotReader:
             self.slots.append(Slot(source=self.doc.id, slot="polarity", head=axis, args=args, value=sign,
                                    planned=planned, negated=negated, quote=quote, start=sa, end=sb, line=line))
 
+    def act_slots(self, s, toks: list[Tok]) -> None:
+        """Acts with their sign, whatever verb states them: 来日は見送られ (来日 −), 来日し (来日 +),
+        インタビューには応じず (インタビュー −), 回収命令を出した (命令 +).  The axis is ``act:`` and the
+        act's noun, so only statements of the same act are compared."""
+        if s.table is not None:
+            return
+        planned = any(w in s.text for w in L.PLANNED if w != "へ")
+        children: dict[int, list[Tok]] = {}
+        for t in toks:
+            if t.head != t.i:
+                children.setdefault(t.head, []).append(t)
+        seen: set[int] = set()
+        for t in toks:
+            if t.pos not in ("VERB", "ADJ", "NOUN") or (t.pos == "NOUN" and t.lemma not in L.NOT_DONE):
+                continue
+            kids = children.get(t.i, [])
+            negated = any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for c in kids)
+            target = None
+            if t.lemma in L.NOT_DONE or t.lemma in L.LIGHT_VERBS:
+                verbal = t.lemma in L.LIGHT_VERBS  # a light verb's act is a verbal noun (会見, 命令)
+                args = [c for c in kids if c.dep in ("obj", "nsubj", "nsubj:pass", "obl") and c.i < t.i
+                        and c.pos == "NOUN" and _content(c) and (not verbal or "サ変" in c.tag)]
+                if args:
+                    target = max(args, key=lambda c: c.i)
+                sign = "-" if (t.lemma in L.NOT_DONE) != negated else "+"
+            elif t.pos == "VERB" and "サ変" in t.tag and _content(t):
+                target, sign = t, "-" if negated else "+"  # 来日し: the verbal noun is the predicate
+            if target is None or target.i in seen or target.lemma in L.NOT_DONE:
+                continue
+            seen.add(target.i)
+            act = _fold(target.lemma)
+            head, args, _ = self._key(s, toks, t.idx, t.idx + len(t.text), predicate=t)
+            words = tuple(sorted(set(args) | {act}))
+            if len(words) < 2:
+                continue
+            sa, sb, quote, line = self._span(s, *_clause(toks, t))
+            self.slots.append(Slot(source=self.doc.id, slot="polarity", head="act:" + act, args=words, value=sign,
+                                   planned=planned, negated=negated, quote=quote, start=sa, end=sb, line=line))
+
     def _row_span(self, s, a: int, b: int) -> tuple[int, int, str, int]:
         """A value of a table row, found in its own cell (the row's text is rebuilt as 見出しは値)."""
         want = s.text[a:b]
