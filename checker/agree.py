@@ -10,7 +10,7 @@ from claims.models import Claim
 from claims.roles import place_parts
 
 from .blocking import claim_order, pairs
-from .common import Corpus, dedupe, places_match, same_participants
+from .common import Corpus, dedupe, days_of, places_match, same_day, same_participants
 from .events import classes_match
 from .records import Agreement
 from claims.values import quantities_agree
@@ -47,7 +47,8 @@ def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreemen
             for p in q.partners:
                 blocks[("event", p)].append(c)
             if q.time and len(q.time) == 10:
-                blocks[("event-day", q.time)].append(c)
+                for day in days_of(q):  # 21日（日本時間22日）: an event of either day
+                    blocks[("event-day", day)].append(c)
         elif c.kind == "quantity" and q.quantity:
             # agreeing figures state the same number: block on unit and value
             blocks[("qty", c.predicate_class, f"{q.quantity.value:g}")].append(c)
@@ -85,6 +86,16 @@ def agreements(corpus: Corpus, countries: dict[str, str]) -> tuple[list[Agreemen
     return out, corroborated
 
 
+def _shared_day(qa, qb) -> str | None:
+    """The day two claims share: their time, or one side's day on the other clock (21日（日本時間22日）
+    and 22日 share the 22nd)."""
+    if qa.time and qb.time and qa.time == qb.time:
+        return qa.time
+    if same_day(qa, qb):
+        return min(set(days_of(qa)) & set(days_of(qb)))
+    return None
+
+
 def _same(a: Claim, b: Claim, key: tuple, corpus: Corpus) -> tuple[str, str, str] | None:
     qa, qb = a.qualifiers, b.qualifiers
     kind = key[0]
@@ -107,17 +118,18 @@ def _same(a: Claim, b: Claim, key: tuple, corpus: Corpus) -> tuple[str, str, str
         if not classes_match(a, b) and kind == "event":
             return None
         who = " と ".join(corpus.label(p, p) for p in sorted(set(qa.partners) & set(qb.partners))) or "会談"
+        day = _shared_day(qa, qb)
         if kind == "event-day":
-            if qa.time == qb.time and (places_match(qa.place, qb.place) or same_participants(a, b)):
-                return (who, "日付", qa.time or "")
-            if qa.time == qb.time and a.predicate == b.predicate and len(a.predicate) >= 2 \
+            if day and (places_match(qa.place, qb.place) or same_participants(a, b)):
+                return (who, "日付", day)
+            if day and a.predicate == b.predicate and len(a.predicate) >= 2 \
                     and not (qa.partners or qb.partners):  # 打ち上げ on the same day, nobody named
-                return (a.predicate, "日付", qa.time or "")
+                return (a.predicate, "日付", day)
             return None
         if not same_participants(a, b):
             return None
-        if qa.time and qb.time and qa.time == qb.time and not (qa.planned or qb.planned):
-            return (who, "日付", qa.time)
+        if day and not (qa.planned or qb.planned):
+            return (who, "日付", day)
         if qa.place and qb.place and places_match(qa.place, qb.place):
             common = [x for x in place_parts(qa.place) if any(x == y or x in y or y in x for y in place_parts(qb.place))]
             return (who, "場所", common[0] if common else qa.place)

@@ -52,21 +52,32 @@ def occasion_apart(a: Slot, b: Slot) -> bool:
     """Said of two occasions: a scope word on one side only, another day or year, another owner."""
     if (set(a.args) & SCOPE) != (set(b.args) & SCOPE):
         return True  # 前回の投票率 and 今回の投票率 are two figures
-    if a.time and b.time and a.time[:len(b.time)] != b.time[:len(a.time)]:
+    if a.time and b.time and not same_time(a, b):
         return True  # said of another day or year (the quake of the 9th, not the 8th)
     if a.slot == "quantity" and a.owner and b.owner and a.owner not in b.owner and b.owner not in a.owner:
         return True  # 高市氏の181票 and 石破氏の154票 are two figures
     return False
 
 
+def same_time(a: Slot, b: Slot) -> bool:
+    """The sentences' own dates are of one day or year, on either clock (21日（日本時間22日） and 22日)."""
+    ta, tb = [x for x in (a.time, a.alt) if x], [x for x in (b.time, b.alt) if x]
+    return any(x[:len(y)] == y[:len(x)] for x in ta for y in tb)
+
+
+def _days_overlap(x: str, y: str) -> bool:
+    (a0, a1), (b0, b1) = date_span(x), date_span(y)
+    if "*" in (x[0], y[0]):
+        a0, a1, b0, b1 = a0[4:], a1[4:], b0[4:], b1[4:]
+    if a0 != a1 and b0 != b1:  # two spans: one inside the other (a part of the days), not shifted
+        return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
+    return a0 <= b1 and b0 <= a1
+
+
 def agree(a: Slot, b: Slot) -> bool:
-    if a.slot == "date":  # "****-01-17" is a month-day whose year was only inferred; "A/B" a span of days
-        (a0, a1), (b0, b1) = date_span(a.value), date_span(b.value)
-        if "*" in (a.value[0], b.value[0]):
-            a0, a1, b0, b1 = a0[4:], a1[4:], b0[4:], b1[4:]
-        if a0 != a1 and b0 != b1:  # two spans: one inside the other (a part of the days), not shifted
-            return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
-        return a0 <= b1 and b0 <= a1
+    if a.slot == "date":  # "****-01-17" is a month-day whose year was only inferred; "A/B" a span of days;
+        # a date given on two clocks (15日（日本時間16日）) agrees with a date of either day
+        return any(_days_overlap(x, y) for x in (a.value, a.alt) if x for y in (b.value, b.alt) if y)
     if a.slot == "place":  # the same most specific place, or b inside a's (大阪市淀川区 for 大阪市)
         pa, pb = place_parts(a.value), place_parts(b.value)
         return places_match(pa[-1], pb[-1]) or any(places_match(pa[-1], x) for x in pb)

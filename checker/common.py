@@ -102,6 +102,16 @@ def to_date(iso: str | None) -> dt.date | None:
     return None
 
 
+def days_of(q) -> tuple[str, ...]:
+    """The days a claim's time may be: its day, and the same moment's day on another clock (15日（日本時間16日）)."""
+    return tuple(x for x in (q.time, q.time_alt) if x)
+
+
+def same_day(qa, qb) -> bool:
+    """Two claims' times are the same day on some clock: 21日 (local) and 日本時間22日 are one moment."""
+    return bool(qa.time and qb.time) and bool(set(days_of(qa)) & set(days_of(qb)))
+
+
 def near_in_time(a: str | None, b: str | None, days: int = 62, a_end: str | None = None,
                  b_end: str | None = None) -> bool:
     """Two (partial) dates that can fall within ``days`` of each other; unknown is not near.

@@ -10,7 +10,8 @@ from claims.models import Claim
 from claims.roles import place_parts
 
 from .blocking import COUNT_CAP, source_pairs
-from .common import Corpus, dedupe, near_in_time, place_corroborated, places_match, same_participants, to_date
+from .common import (Corpus, dedupe, days_of, near_in_time, place_corroborated, places_match, same_day,
+                     same_participants, to_date)
 from .records import Finding
 
 
@@ -33,7 +34,8 @@ def _venue_index(corpus: Corpus) -> dict[tuple, list[Claim]]:
         if not o.qualifiers.place or o.qualifiers.planned or o.qualifiers.negated:
             continue
         if o.kind == "event" and o.qualifiers.time and len(o.qualifiers.time) == 10:
-            index[("day", o.qualifiers.time)].append(o)
+            for day in days_of(o.qualifiers):  # 21日（日本時間22日）: a venue of either day
+                index[("day", day)].append(o)
         if o.predicate_class.startswith("located:"):
             index[("located", o.predicate_class)].append(o)
     return index
@@ -48,7 +50,7 @@ def _rival_venues(index: dict[tuple, list[Claim]], claims: list[Claim]) -> list[
         if c.qualifiers.planned:
             continue
         if c.kind == "event" and c.qualifiers.event and c.qualifiers.time:
-            out += [o for o in index.get(("day", c.qualifiers.time), ()) if classes_match(c, o)
+            out += [o for day in days_of(c.qualifiers) for o in index.get(("day", day), ()) if classes_match(c, o)
                     and (same_participants(c, o) if c.qualifiers.partners or o.qualifiers.partners
                          else c.predicate == o.predicate)]
         if c.predicate_class.startswith("located:"):
@@ -134,11 +136,11 @@ def event_findings(corpus: Corpus) -> list[Finding]:
         if qa.planned or qb.planned or qa.negated or qb.negated:
             continue
         da, db = to_date(qa.time), to_date(qb.time)
-        if da and db and da == db and qa.place and qb.place and not places_match(qa.place, qb.place):
+        if da and db and same_day(qa, qb) and qa.place and qb.place and not places_match(qa.place, qb.place):
             out.append(_conflict(corpus, "location_conflict", a, b,
                                  f"{qa.event} of {qa.time} placed in {{mine}}; {{src}} places it in {{theirs}}",
                                  qa.place, qb.place))
-        if da and db and da != db and qa.event == qb.event and a.predicate == b.predicate \
+        if da and db and not same_day(qa, qb) and qa.event == qb.event and a.predicate == b.predicate \
                 and not (_anaphoric(qa.time_text) or _anaphoric(qb.time_text)) \
                 and _names_present(corpus, a) and _names_present(corpus, b) \
                 and not (qa.time_end or qb.time_end) and len(set(qa.keywords) & set(qb.keywords)) >= 3 \
@@ -160,16 +162,16 @@ def _bare_date_conflict(corpus: Corpus, bare: Claim, named: Claim) -> Finding | 
     if _anaphoric(qa.time_text) or _anaphoric(qb.time_text):
         return None
     da, db = to_date(qa.time), to_date(qb.time)
-    if not (da and db) or da == db or qa.time_end or qb.time_end or qa.planned or qb.planned:
+    if not (da and db) or same_day(qa, qb) or qa.time_end or qb.time_end or qa.planned or qb.planned:
         return None
     if len(set(qa.keywords) & set(qb.keywords)) < 2:
         return None
     same_kind = [c for c in corpus.claims if c.kind == "event" and c.predicate == bare.predicate]
-    mine = {c.source for c in same_kind if c.source != bare.source and c.qualifiers.time == qa.time}
-    theirs = {c.source for c in same_kind if c.source != bare.source and c.qualifiers.time == qb.time}
+    mine = {c.source for c in same_kind if c.source != bare.source and same_day(c.qualifiers, qa)}
+    theirs = {c.source for c in same_kind if c.source != bare.source and same_day(c.qualifiers, qb)}
     if mine or len(theirs) < 2:
         return None
-    if any(c.source == bare.source and c.qualifiers.time == qb.time for c in same_kind):
+    if any(c.source == bare.source and same_day(c.qualifiers, qb) for c in same_kind):
         return None  # the document gives the other date too: two occasions (local and Japanese time …)
     return Finding(type="date_conflict", severity="error", source=bare.source,
                    message=f"{bare.predicate} dated {qa.time}; {named.source} dates it {qb.time}",
@@ -181,7 +183,7 @@ def _anaphoric(text: str | None) -> bool:
     uncertain to blame."""
     if not text:
         return False
-    return any(w in text for w in ("同日", "前日", "翌日", "当日", "同月")) or not re.search(r"月|年|/|-", text)
+    return any(w in text for w in ("同日", "前日", "翌日", "当日", "同月")) or not re.search(r"月|年|[/\-.．]", text)
 
 
 def _names_present(corpus: Corpus, c: Claim) -> bool:
@@ -197,9 +199,14 @@ def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, v
     With ``need_support``, only a value nobody else gives, against one that another source gives,
     is blamed: two dated occurrences (two press conferences) must not contradict each other."""
     def support(c: Claim, value, attr) -> int:
-        """Other sources that give this value for the same event (counted up to COUNT_CAP)."""
+        """Other sources that give this value for the same event (counted up to COUNT_CAP); a day
+        given on either clock (21日（日本時間22日）) supports either."""
         found: set[str] = set()
-        for o in corpus.grouped(attr, lambda o: (o.kind, getattr(o.qualifiers, attr))).get((c.kind, value), ()):
+        values = {value} | ({c.qualifiers.time_alt} if attr == "time" and c.qualifiers.time_alt else set())
+        names = (attr, "time_alt") if attr == "time" else (attr,)
+        others = (o for name in names for v in sorted(values)
+                  for o in corpus.grouped(name, lambda o, n=name: (o.kind, getattr(o.qualifiers, n))).get((c.kind, v), ()))
+        for o in others:
             if o.source != c.source and classes_match(o, c) and same_event(o, c):
                 found.add(o.source)
                 if len(found) >= COUNT_CAP:

@@ -26,7 +26,7 @@ from typing import Iterator
 from claims.models import Extraction, Slot
 from claims.roles import place_parts
 
-from .align import SCOPE, Aligner, Candidate, agree, date_span as _span, kind
+from .align import SCOPE, Aligner, Candidate, agree, date_span as _span, kind, same_time
 from .blocking import Blocks, slot_order
 from .common import Corpus, place_corroborated, places_match
 from .judge_model import probability, thresholds
@@ -49,7 +49,7 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if (set(a.args) & SCOPE) != (set(b.args) & SCOPE):
         return False  # 前回の投票率 and 今回の投票率 are two figures
-    if a.time and b.time and a.time[:len(b.time)] != b.time[:len(a.time)]:
+    if a.time and b.time and not same_time(a, b):
         return False  # said of another day or year: another occasion (the quake of the 9th, not the 8th)
     wa, wb = _words(a), _words(b)
     common = wa & wb

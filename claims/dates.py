@@ -1,19 +1,26 @@
-"""Dates as Japanese text writes them, read to ISO: western (2025年8月16日), era (令和7年3月1日, 平成元年),
-ISO and slash (2025-08-16, 2025/8/16), month-day and day alone resolved from the nearest stated date,
-relative (同日, 翌日, 3日後, 先月, 昨年, 前年), with a weekday (checked) and a time of day (kept in the
-span, never a quantity).
+"""Dates as Japanese text writes them, read to ISO: western (2025年8月16日), era (令和7年3月1日, 平成元年,
+abbreviated R7.3.1, H31年4月30日), ISO, slash and dotted (2025-08-16, 2025/8/16, 2025.8.16), month-day and
+day alone resolved from the nearest stated date, relative (同日, 翌日, 3日後, 先月, 昨年, 前年), with a
+weekday (checked), a time of day (kept in the span, never a quantity) and the same moment on another
+clock (15日午前（日本時間16日未明）: one date, the local day, with the Japanese day as its ``alt``).
 
-A date that cannot be (2月30日, 13月, a weekday that does not fit) is no date and a note.
+A date that cannot be (2月30日, 13月, a weekday that does not fit, 平成31年5月 after the era ended) is no
+date and a note.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .numbers import half_width
 
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911}
+# the first and last day of each era (an era's first year shares its days with the last of the one before)
+ERA_DAYS = {"令和": (dt.date(2019, 5, 1), dt.date.max), "平成": (dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
+            "昭和": (dt.date(1926, 12, 25), dt.date(1989, 1, 7)), "大正": (dt.date(1912, 7, 30), dt.date(1926, 12, 25))}
+ERA_LETTERS = {"R": "令和", "H": "平成", "S": "昭和", "T": "大正", "Ｒ": "令和", "Ｈ": "平成", "Ｓ": "昭和", "Ｔ": "大正"}
+ERA_RE = r"令和|平成|昭和|大正|(?<![A-Za-zＡ-Ｚａ-ｚ])[RHSTＲＨＳＴ](?=\d|元)"
 WEEKDAYS = "月火水木金土日"  # Monday first, as datetime.weekday() counts
 
 
@@ -29,6 +36,7 @@ class DateValue:
     time: str | None = None  # 午前10時54分, 未明, 夕方
     vague: bool = False  # a year or month read from a word (昨年, 前年, 先月): too loose for a sentence's time
     anchor: bool = True  # False when read from a word (昨年12月1日, 3日後): not an anchor for the days after it
+    alt: str | None = None  # the same moment on another clock: 日本時間16日 of 15日 (ISO, or "A/B" for days A to B)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -49,13 +57,31 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
 def _year(raw: str, era: str | None, ref_year: int | None) -> int:
     y = int(raw) if raw != "元" else 1
     if era:
-        return ERAS[era] + y
-    if y < 100:  # 24年11月 -> 2024 when the context is this century
+        return ERAS[ERA_LETTERS.get(era, era)] + y
+    if len(raw) <= 2:  # 24年11月 -> 2024 when the context is this century
         century = (ref_year or 2000) // 100 * 100
         y += century
         if ref_year and y > ref_year + 5:
             y -= 100
     return y
+
+
+def _outside_era(era: str | None, iso: str | None) -> str | None:
+    """Why an era date cannot be (平成31年5月1日: 平成 had ended), or None when it falls in its era."""
+    if not era or not iso:
+        return None
+    name = ERA_LETTERS.get(era, era)
+    first, last = ERA_DAYS[name]
+    y = int(iso[:4])
+    m0, m1 = (int(iso[5:7]),) * 2 if len(iso) >= 7 else (1, 12)
+    lo = dt.date.fromisoformat(iso) if len(iso) == 10 else dt.date(y, m0, 1)
+    hi = dt.date.fromisoformat(iso) if len(iso) == 10 else (
+        dt.date(y, 12, 31) if m1 == 12 else dt.date(y, m1 + 1, 1) - dt.timedelta(days=1))
+    if hi < first:
+        return f"{name} began on {first.isoformat()}"
+    if lo > last:
+        return f"{name} ended on {last.isoformat()}"
+    return None
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -64,10 +90,14 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
 
 
 DATE_FULL = re.compile(
-    r"(?:(?P<era>令和|平成|昭和|大正)(?P<ey>\d{1,2}|元)|(?P<y>\d{4}|(?<![\d.])\d{2}))年"
+    rf"(?:(?P<era>{ERA_RE})(?P<ey>\d{{1,2}}|元)|(?P<y>\d{{4}}|(?<![\d.])\d{{2}}))年"
     r"(?:[（(](?:令和|平成|昭和|大正)(?:\d{1,2}|元)年[）)])?"  # 2024年（令和6年）1月2日
     r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?:[〜~～\-](?P<d2>\d{1,2})日)?)?)?"
 )
+# R7.3.1, H31.4.30, 令和7.3.1: an era with its year, month and day by dots or slashes
+DATE_ERA_DOT = re.compile(rf"(?P<era>{ERA_RE})(?P<ey>\d{{1,2}}|元)(?P<sep>[./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})"
+                          r"(?!\d|[./]\d)")
+DATE_DOT = re.compile(r"(?<![\d.])(?P<y>[12]\d{3})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?!\d|\.\d)")  # 2025.8.16
 DATE_SLASH = re.compile(r"(?<![\d/])(?P<y>[12]\d{3})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])")
 DATE_ISO = re.compile(r"(?<![\d\-/.])(?P<y>[12]\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d\-])")
 DATE_MD = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日(?:[〜~～\-](?P<d2>\d{1,2})日)?)?")
@@ -92,6 +122,12 @@ TAIL = re.compile(r"(?:[（(](?P<w>[月火水木金土日])(?:曜日?)?[）)]|(?
                   r"|午前|午後|朝|昼|夜|晩)?")
 NOT_A_DATE_AFTER = re.compile(r"^(?:間|目|以内|以上|連続|分|前|後|ぶり|当たり|ほど|付)")  # 7月5日付: a citation
 SPAN_GAPS = ("から", "〜", "~", "～", "-", "－")
+# the same moment on another clock, in brackets after a date: （日本時間16日未明）, (現地時間15日), （米東部時間同日夜）
+JAPAN_CLOCK = ("日本時間", "日本時刻", "東京時間", "JST")
+CLOCK = re.compile(r"[（(]\s*(?P<zone>日本時刻|JST|UTC|GMT|協定世界時|世界標準時|グリニッジ標準時"
+                   r"|(?:現地|日本|東京|北京|[米英仏独中韓印露豪]国?|米国?(?:東部|西部|中部|太平洋|山岳部)|東部|西部|中部"
+                   r"|太平洋|欧州|中央欧州|台湾|香港|[ァ-ヶー]{2,10})(?:標準|夏)?時間)で?\s*[:：]?\s*"
+                   r"(?P<body>[^（()）\n]{1,40}?)\s*[）)]")
 
 
 def _kanji_small(s: str) -> int:
@@ -159,8 +195,20 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
         iso = _iso(y, mo, d)
         if iso is None and mo is not None:
             impossible(m)
+        # an era year named past the era's end is a fiscal year of a plan written before it (平成32年度)
+        fiscal = mo is None and text[m.end():m.end() + 1] == "度"
+        why = None if fiscal else _outside_era(m.group("era"), iso) or _outside_era(m.group("era"), end)
+        if why:
+            impossible(m, why)
         add(iso, m, relative=len(raw_y) == 2, end_iso=end)
-    for pattern in (DATE_SLASH, DATE_ISO):
+    for m in DATE_ERA_DOT.finditer(text):
+        y = _year(m.group("ey"), m.group("era"), ay)
+        iso = _iso(y, int(m.group("m")), int(m.group("d")))
+        why = "no such date" if iso is None else _outside_era(m.group("era"), iso)
+        if why:
+            impossible(m, why)
+        add(iso, m)
+    for pattern in (DATE_SLASH, DATE_ISO, DATE_DOT):
         for m in pattern.finditer(text):
             iso = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             if iso is None:
@@ -219,7 +267,54 @@ def find_dates(text: str, ref: str | None, last: str | None = None,
                     add((ad + dt.timedelta(days=days(m))).isoformat(), m, relative=True, vague=pattern is DAYS_AWAY)
                 except OverflowError:  # 翌日 of 9999年12月31日: no such date
                     impossible(m, "a day past the calendar")
-    return _merge(sorted(out, key=lambda v: v.start), original)
+    return _merge(_clocks(sorted(out, key=lambda v: v.start), text, ref), original)
+
+
+def _clocks(out: list[DateValue], text: str, ref: str | None) -> list[DateValue]:
+    """15日午前（日本時間16日未明）, 21日(日本時間22日), 日本時間16日（現地時間15日）: one moment on two
+    clocks is one date, the local day, with the other clock's day as its ``alt``.  A bracketed day
+    more than a day away from the date before it is no other clock's, and is left as read."""
+    for m in CLOCK.finditer(text):
+        at = next((k for k, v in enumerate(out) if len(v.iso) == 10 and v.span[1] <= m.start()
+                   and not text[v.span[1]:m.start()].strip()), None)
+        if at is None:
+            continue
+        local = out[at]
+        day = dt.date.fromisoformat(local.iso)
+        body = m.group("body")
+        days: list[str] = []
+        # another clock is at most a day away (none past either end of the calendar)
+        near = [day] + ([day + dt.timedelta(days=1)] if day < dt.date.max else []) + (
+            [day - dt.timedelta(days=1)] if day > dt.date.min else [])
+        for r in find_dates(body, ref, local.iso):
+            if len(r.iso) != 10:
+                continue
+            written = half_width(r.text)
+            if re.fullmatch(r"\d{1,2}日", written):  # a bare day: the one of the days around
+                hit = [x.isoformat() for x in near if x.day == int(written[:-1])]
+            elif re.fullmatch(r"\d{1,2}月\d{1,2}日", written):  # a month-day: of the year around (12月31日 → 1月1日)
+                hit = [x.isoformat() for x in near if (x.month, x.day) == (int(r.iso[5:7]), int(r.iso[8:]))]
+            else:
+                hit = [r.iso]
+            if not hit:
+                days = []
+                break
+            days.append(hit[0])
+            if r.end_iso:
+                days.append(r.end_iso)
+        if any(abs((dt.date.fromisoformat(x) - day).days) > 1 for x in days):
+            continue  # not the same moment: leave both dates as they were read
+        if not days and re.search(r"\d{1,2}日|[月/\-.]\d", body):
+            continue  # a date that could not be read: not a clock of this one
+        other = (days[0] if len(set(days)) == 1 else f"{min(days)}/{max(days)}") if days else None
+        iso, alt = local.iso, other
+        if other and "/" not in other and m.group("zone") not in JAPAN_CLOCK:
+            iso, alt = other, local.iso  # 日本時間16日（現地時間15日）: the bracket gives the local day
+        keep = [v for v in out if not (m.start() <= v.start < m.end())]
+        at = keep.index(local)
+        keep[at] = replace(local, iso=iso, alt=alt if alt != iso else None, stop=m.end())
+        out = keep
+    return out
 
 
 def _merge(out: list[DateValue], text: str) -> list[DateValue]:

@@ -67,7 +67,8 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
         self.slots: list[Slot] = []
         self.asked: tuple[str, ...] = ()  # words of a question just asked (FAQ), the key of its answer
         self.mentions: list[Mention] = []
-        self.skipped: list[str] = []  # notes on values that cannot be (2月30日, a weekday that does not fit)
+        # notes on values that cannot be (2月30日, a weekday that does not fit), by their offset
+        self.skipped: list[tuple[int, str]] = []
         self.n = 0
 
     # -- helpers -------------------------------------------------------------------------------
@@ -89,6 +90,7 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
     # -- the document --------------------------------------------------------------------------
     def run(self) -> Extraction:
         ctx = Context(section_date=self.doc.published or self._anchor())
+        self.cell_notes(ctx.section_date)
         seen: set[str] = set()
         self.repeated = 0
         for s, toks in zip(self.page.sentences, self.parses):
@@ -107,7 +109,14 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
                 raise RuntimeError(f"{self.doc.id}:{s.line}: extraction failed: {exc}") from exc
         return Extraction(document=self.doc, claims=tuple(self.claims), mentions=tuple(self.mentions),
                           signals=self.signals(), slots=tuple(self.slots),
-                          skipped=tuple(self.skipped))
+                          skipped=tuple(n for _, n in sorted(self.skipped, key=lambda x: x[0])))
+
+    def cell_notes(self, ref: str | None) -> None:
+        """Dates that cannot be in table cells no row reads (a header, a table without one): notes."""
+        for at, cell in self.page.cells:
+            notes: list[str] = []
+            find_dates(cell, ref, None, notes)
+            self.skipped.extend((at, f"{self.doc.id}:{line_of(self.starts, at)}: {n}") for n in notes)
 
     def _anchor(self) -> str | None:
         """For a page that states no date of its own: the year it mentions most, so that 9月28日
@@ -138,7 +147,10 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
                   if not any(p.start < pl.end and pl.start < p.end for p in people)]
         notes: list[str] = []
         dates = find_dates(text, ctx.section_date, ctx.last_date, notes)
-        self.skipped.extend(f"{self.doc.id}:{s.line}: {n}" for n in notes)
+        if s.table is not None:  # a row's text repeats its header cells (見出しは値): note its own cells only
+            notes = []
+            find_dates("、".join(s.table.cells[:len(s.table.header)]), ctx.section_date, ctx.last_date, notes)
+        self.skipped.extend((s.start, f"{self.doc.id}:{line_of(self.starts, s.start)}: {n}") for n in notes)
         full = [d for d in dates if len(d.iso) == 10 and d.anchor]
         dates = firm(dates)
         # a sentence's own time, for roles, statements and places: a vague date (前年に続く) is too loose

@@ -47,6 +47,8 @@ class FrameReader:
                 inherited = True
             parts_t = tuple(sorted(set(parts)))
             time = dates[0].iso if dates else (ctx.event_date if inherited else None)
+            # the same moment on another clock (21日（日本時間22日）): a date of either day is this one's
+            time_alt = dates[0].alt if dates and dates[0].alt and "/" not in dates[0].alt else None
             venues = self._event_places(text, places, t) or [None]
             ends = [d.end_iso for d in dates if d.end_iso] + [d.iso for d in dates[1:]]
             span_end = max(ends) if ends and dates and max(ends) != time else None
@@ -56,6 +58,7 @@ class FrameReader:
             qty = next((q.quantity for q in find_quantities(text) if q.quantity.unit == "分"), None)
             for place in venues:  # coordinated venues (札幌や仙台、福岡) give one claim each
                 q = Qualifiers(time=time, time_end=span_end, time_text=dates[0].text if dates else None,
+                               time_alt=time_alt,
                                place=place.name if place else None, event=cls,
                                participants=parts_t,
                                planned=planned, hedged=hedged, negated=self._negated(toks, t.i), quantity=qty,

@@ -27,7 +27,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 DATE_PATTERNS = [
     # 公開日:2025/02/13, 更新日 2025-02-13, (2025/03/21 04:36 UTC 版)
-    re.compile(r"(?:公開日|投稿日|更新日|掲載日|配信日|発行日|作成日)\s*[:：]?\s*(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})"),
+    re.compile(r"(?:公開日|投稿日|更新日|掲載日|配信日|発行日|作成日)\s*[:：]?\s*(\d{4})[/\-.．年](\d{1,2})[/\-.．月](\d{1,2})"),
     re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*\d{1,2}:\d{2}\s*(?:更新|配信|公開|投稿)"),
     re.compile(r"\((\d{4})/(\d{1,2})/(\d{1,2})\s+\d{1,2}:\d{2}\s*UTC\s*版\)"),
     re.compile(r"(?:Source|出典)[:：].{0,40}?(\d{4})年(\d{1,2})月(\d{1,2})日"),
@@ -41,8 +41,9 @@ META_PATTERNS = [
     re.compile(r"""<meta[^>]+content=["'](\d{4})-(\d{2})-(\d{2})[^>]*(?:published_time|pubdate|publishdate)""", re.I),
     re.compile(r"""<time[^>]+datetime=["'](\d{4})-(\d{2})-(\d{2})""", re.I),
 ]
-# a stamp on a line of its own near the top: 2024年3月19日 15:30, 2024/03/19 12:00, 2025-08-16
-STAMP = re.compile(r"^\s*(?:date\s+\S+\s+)?(\d{4})(?:年|/|-)(\d{1,2})(?:月|/|-)(\d{1,2})日?(?:[ 　(（][^\n]{0,24})?\s*$", re.M)
+# a stamp on a line of its own near the top: 2024年3月19日 15:30, 2024/03/19 12:00, 2025-08-16, 2025.8.16
+STAMP = re.compile(r"^\s*(?:date\s+\S+\s+)?(\d{4})(?:年|/|-|\.|．)(\d{1,2})(?:月|/|-|\.|．)(\d{1,2})日?"
+                   r"(?:[ 　(（][^\n]{0,24})?\s*$", re.M)
 
 
 def find_published(text: str, raw: str | None = None) -> str | None:

@@ -55,6 +55,7 @@ class Qualifiers(Record):
     time: Optional[str] = None  # ISO date or partial date (YYYY, YYYY-MM)
     time_text: Optional[str] = None
     time_end: Optional[str] = None  # last day of a span, or the latest other date in the sentence
+    time_alt: Optional[str] = None  # the same moment on another clock: 日本時間16日 of 15日 (ISO day)
     place: Optional[str] = None
     place_id: Optional[str] = None
     place_kind: Optional[Literal["country", "region", "city"]] = None
@@ -139,6 +140,9 @@ class Slot(Record):
     quantity: Optional[Quantity] = None
     measure: tuple[str, ...] = ()  # nouns just before a figure: what it measures (震源の深さは)
     time: Optional[str] = None  # the sentence's own date, for places, figures and outcomes
+    # the same moment on another clock (15日（日本時間16日）): for a date its value's other day, for the
+    # others their time's; a value of either day is of the same moment
+    alt: Optional[str] = None
     owner: str = ""  # the person named last before a figure (高市氏が181票): whose figure it is
     exact: bool = True  # a date stated with its month (not 同日 or a bare 8日)
     planned: bool = False

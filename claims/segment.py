@@ -57,6 +57,9 @@ class Page:
     sentences: list[Sentence]
     footnotes: int  # reference-list entries
     footnote_marks: int  # [1] markers in running text
+    # table cells no row sentence reads (header cells, cells past the header, rows of a table without
+    # one): (offset of the cell's text, the text), so that a date there that cannot be is still noted
+    cells: list[tuple[int, str]] = field(default_factory=list)
 
 
 def line_starts(text: str) -> list[int]:
@@ -142,6 +145,7 @@ def split(text: str, origin: Sequence[int] = ()) -> Page:
         s.start, s.end = m(s.start), m(s.end - 1) + 1
         if s.table is not None:
             s.table.cell_spans = [(m(a), m(b - 1) + 1) for a, b in s.table.cell_spans]
+    page.cells = [(m(a), cell) for a, cell in page.cells]
     return page
 
 
@@ -150,6 +154,7 @@ def _split(text: str) -> Page:
     lines = text.split("\n")
     sentences: list[Sentence] = []
     footnotes = 0
+    unread: list[tuple[int, str]] = []  # table cells no row sentence reads
     header: list[str] | None = None
     block = 0
     k = 0
@@ -175,13 +180,17 @@ def _split(text: str) -> Page:
             if header is None and TABLE_SEP.match(nxt):
                 header = cells
                 block += 1
+                unread += [(a, c) for (a, _), c in zip(spans, cells) if c]
             elif header is not None and cells:
+                unread += [(a, c) for (a, _), c in list(zip(spans, cells))[len(header):] if c]
                 row_text = "、".join(f"{h}は{c}" for h, c in zip(header, cells))
                 clean = _clean(row_text, 0)[0][:MAX_ROW]
                 # map every cleaned character to the row's first cell; cells keep exact spans
                 s0, e0 = base + len(ln) - len(ln.lstrip()), base + len(ln.rstrip())
                 sentences.append(Sentence(s0, e0, k + 1, clean, [s0] * len(clean), block,
                                           TableRow(header, cells, spans)))
+            else:  # a row of a table without a header line
+                unread += [(a, c) for (a, _), c in zip(spans, cells) if c]
             k += 1
             continue
         header = None
@@ -214,7 +223,7 @@ def _split(text: str) -> Page:
             sentences.append(Sentence(o[0], o[-1] + 1, line_of(starts, o[0]), clean[s:e], o, block))
         k = end_line + 1
     marks = len(FOOTNOTE_MARK.findall(text))
-    return Page(sentences, footnotes, marks)
+    return Page(sentences, footnotes, marks, unread)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -52,28 +52,33 @@ class SlotReader:
         asked, self.asked = self.asked, _question(toks, text)
         if not (dates or places or quantities):
             return
-        values: list[tuple[str, int, int, str, Quantity | None, bool]] = []
+        values: list[tuple[str, int, int, str, Quantity | None, bool, str | None]] = []
         for d in dates:
             if len(d.iso) == 10:
-                exact = ("月" in d.text or "/" in d.text or "-" in d.text) and not d.text.startswith(("同", "前", "翌"))
+                # with its month: 8月16日, 2025/8/16, 2025-08-16, 2025.8.16, R7.3.1
+                exact = bool(re.search(r"月|[/\-.．／－]", d.text)) and not d.text.startswith(("同", "前", "翌"))
                 # a month-day with no year of its own keeps only its month and day for comparison
-                year = bool(re.search(r"\d{4}|令和|平成|昭和", d.text))
+                year = bool(re.search(r"\d{4}|令和|平成|昭和|大正|[RHSTＲＨＳＴ](?:\d|元)", d.text))
                 day = d.iso if year else "****" + d.iso[4:]
                 end = (d.end_iso if year else "****" + d.end_iso[4:]) if d.end_iso and len(d.end_iso) == 10 else None
-                values.append(("date", d.start, d.end, day + ("/" + end if end else ""), None, exact))
+                # the same moment on another clock (日本時間16日 of 15日): a date of either day agrees with it
+                alt = "/".join(x if year else "****" + x[4:] for x in d.alt.split("/")) if d.alt else None
+                values.append(("date", d.start, d.end, day + ("/" + end if end else ""), None, exact, alt))
         for p in places:  # a place in a list (アレッポ、イドリブ、ハマ) names no single venue
             listed = any(re.fullmatch(r"[、・やと,]|および|及び", text[o.end:p.start] if o.end <= p.start
                                       else text[p.end:o.start]) for o in places if o is not p)
             if not listed:
-                values.append(("place", p.start, p.end, p.name, None, True))
+                values.append(("place", p.start, p.end, p.name, None, True, None))
         for q in quantities:
             # a margin is checked against its own figures; a change (56議席減) is not a count
             if not re.match(r"(?:の|もの)?差|減|増|の(?:増加|減少|上積み)|アップ|ダウン", text[q.end:q.end + 4]):
-                values.append(("quantity", q.start, q.end, q.quantity.text, q.quantity, True))
+                values.append(("quantity", q.start, q.end, q.quantity.text, q.quantity, True, None))
         planned = any(w in text for w in L.PLANNED if w != "へ")
         # the sentence's own date, to its year at least: a figure of 1985 is not a figure of 2023
-        when = next((d.iso for d in dates if len(d.iso) == 10), None) or next((d.iso for d in dates), None)
-        for slot, a, b, value, qty, exact in values:
+        first = next((d for d in dates if len(d.iso) == 10), None) or next((d for d in dates), None)
+        when = first.iso if first else None
+        when_alt = first.alt if first and first.alt and "/" not in first.alt else None
+        for slot, a, b, value, qty, exact, alt in values:
             head, args, negated = self._key(s, toks, a, b)
             measure = tuple(sorted(_measure(toks, a))) if slot == "quantity" else ()
             if s.table is not None:  # a table row: its label (first cell) says what the value is of
@@ -90,6 +95,7 @@ class SlotReader:
             self.slots.append(Slot(source=self.doc.id, slot=slot, head=head, args=args, value=value,
                                    quantity=qty, measure=measure, owner=owner, exact=exact,
                                    time=when if slot != "date" else None, planned=planned, negated=negated,
+                                   alt=alt if slot == "date" else when_alt,
                                    quote=quote, start=sa, end=sb, line=line))
 
     def polarity_slots(self, s, toks: list[Tok]) -> None:
