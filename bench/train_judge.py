@@ -91,7 +91,7 @@ def figures(rows: list[dict], p: list[float], t: float, group: str = "") -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--error", type=float, default=0.5, help="probability from which a value is an error")
+    ap.add_argument("--error", type=float, default=0.6, help="probability from which a value is an error")
     ap.add_argument("--note", type=float, default=0.35, help="probability from which it gets an info note")
     ap.add_argument("--model", choices=("trees", "logistic"), default="trees",
                     help="gradient-boosted trees (default) or a logistic regression")
@@ -100,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-pages", dest="pages", action="store_false",
                     help="leave out the real-page corpora (by default those whose text is on this machine count)")
     ap.add_argument("--dry-run", action="store_true", help="print the held-out figures, write nothing")
+    ap.add_argument("--rows", metavar="FILE", help="read the rows from FILE if it exists, else build and save them "
+                    "there (a JSON file; delete it after any change to extraction or features)")
     a = ap.parse_args(argv)
     try:
         import numpy as np
@@ -109,12 +111,18 @@ def main(argv: list[str] | None = None) -> int:
         from sklearn.preprocessing import StandardScaler
     except ImportError:
         sys.exit("train_judge: scikit-learn is needed: .venv/bin/pip install -e '.[train]'")
-    parser = Parser()
     rows: list[dict] = []
-    for c in discover():
-        if c.missing or (c.group == "pages" and not a.pages):
-            continue
-        rows += rows_of(parser, c.name, c.gold, c.docs)
+    if a.rows and Path(a.rows).exists():
+        rows = json.loads(Path(a.rows).read_text(encoding="utf-8"))
+        rows = [r for r in rows if a.pages or not r["pages"]]
+    else:
+        parser = Parser()
+        for c in discover():
+            if c.missing or (c.group == "pages" and not a.pages):
+                continue
+            rows += rows_of(parser, c.name, c.gold, c.docs)
+        if a.rows:
+            Path(a.rows).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     names = sorted({k for r in rows for k in r["x"]} - set(a.drop.split(",")))
     X = np.array([[r["x"].get(k, 0.0) for k in names] for r in rows])
     y = np.array([r["label"] for r in rows])

@@ -36,12 +36,12 @@ def kind(s: Slot) -> tuple[str, str]:
         return s.slot, s.quantity.unit
     if s.slot == "polarity":
         return s.slot, s.head
-    return s.slot, ""
+    return s.slot, ""  # an actor of an act or of a quotation: the words say which
 
 
 def words(s: Slot) -> dict[str, float]:
     w = {a: 1.0 for a in s.args}
-    if s.head and s.slot != "polarity":
+    if s.head and s.slot not in ("polarity", "actor"):
         w[s.head] = 1.0
     for m in s.measure:
         w[m] = MEASURE_WEIGHT
@@ -83,7 +83,16 @@ def agree(a: Slot, b: Slot) -> bool:
         return places_match(pa[-1], pb[-1]) or any(places_match(pa[-1], x) for x in pb)
     if a.slot == "polarity":
         return a.value == b.value
+    if a.slot == "actor":
+        return same_person(a.value, b.value)
     return quantities_agree(a.quantity, b.quantity)
+
+
+def same_person(a: str, b: str) -> bool:
+    """岸田 and 岸田文雄 are one person: one name begins the other (a surname alone, then the full name)."""
+    if a.startswith("@") or b.startswith("@"):  # resolved to a person of the corpus (@E12)
+        return a == b
+    return a == b or (min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a)))
 
 
 def date_span(value: str) -> tuple[str, str]:

@@ -253,6 +253,7 @@ def build_corpus(extractions: Sequence[Extraction], ref_ids: Iterable[str] = ())
     resolver = Resolver(extractions)
     claims: list[Claim] = [resolver.resolve(c) for ex in extractions for c in ex.claims]
     corpus = Corpus([ex.document for ex in extractions], claims, resolver.label, set(ref_ids))
+    corpus.person = resolver.person  # a name as written to its person across the corpus (actor slots)
     corpus.witness = witness_groups([ex.document for ex in extractions], [s for ex in extractions for s in ex.slots])
     return corpus, resolver
 

@@ -8,6 +8,7 @@ confidence-aware correction), so three lucky claims do not make a blog reliable.
 from __future__ import annotations
 
 import math
+import re
 
 import networkx as nx
 
@@ -18,7 +19,7 @@ from .records import Finding, ScoreComponent
 PRIOR_BASE = 0.5
 SHRINK = 12.0  # pseudo-claims of prior weight (CATD-style correction for small samples)
 UNSUPPORTED_WEIGHT = 0.1  # a claim nobody else states barely counts: absence of support is weak evidence
-PENALTY = {"error": 0.1, "warning": 0.02, "info": 0.0}
+PENALTY = {"error": 0.1, "warning": 0.02, "info": 0.0, "repeated": 0.0}
 
 
 def prior(signals: dict[str, int]) -> tuple[float, list[ScoreComponent]]:
@@ -121,14 +122,22 @@ def uncertain(lo: float, hi: float) -> bool:
     return label(lo) != label(hi)
 
 
-PENALTY_CAP = {"error": 0.45, "warning": 0.15, "info": 0.0}
+PENALTY_CAP = {"error": 0.45, "warning": 0.15, "info": 0.0, "repeated": 0.0}
 
 
 def finding_penalty(findings: list[Finding], source: str) -> tuple[float, dict[str, int]]:
-    """What a source's findings cost: per finding by severity, each severity capped."""
+    """What a source's findings cost: per finding by severity, each severity capped.  A finding that
+    repeats another of the same document but for its own quote (トランプ前大統領 written three times)
+    is one mistake, counted once and listed as a repeat."""
     counts: dict[str, int] = {}
+    seen: set[tuple[str, str]] = set()
     for f in findings:
         if f.source == source:
+            key = (f.type, re.sub(r"「[^」]*」", "", f.message, count=1))
+            if key in seen and f.severity != "info":
+                counts["repeated"] = counts.get("repeated", 0) + 1
+                continue
+            seen.add(key)
             counts[f.severity] = counts.get(f.severity, 0) + 1
     total = sum(min(PENALTY[sev] * n, PENALTY_CAP[sev]) for sev, n in counts.items())
     return total, counts

@@ -32,10 +32,10 @@ from .common import Corpus, place_corroborated, places_match
 from .judge_model import probability, thresholds
 from .records import Finding
 from .score import prior
-from .verdict import features
+from .verdict import features, value_witnesses
 
 TYPES = {"date": "date_conflict", "place": "location_conflict", "quantity": "number_conflict",
-         "polarity": "negation_conflict"}
+         "polarity": "negation_conflict", "actor": "misattribution"}
 PRIOR_GAP = 0.2  # one source against one: blame only a page whose signals are this much weaker
 TIMEZONE = ("日本時間", "現地時間", "時間で", "米東部時間", "現地")
 
@@ -55,6 +55,8 @@ def aligned(a: Slot, b: Slot) -> bool:
     common = wa & wb
     if a.slot == "polarity":  # outcomes: the same axis and two argument words in common
         return a.head == b.head and len(set(a.args) & set(b.args)) >= 2
+    if a.slot == "actor":  # who did it or said it: two words of the act or the quotation in common
+        return len(set(a.args) & set(b.args)) >= 2
     if a.slot == "quantity" and a.owner and b.owner and a.owner not in b.owner and b.owner not in a.owner:
         return False  # 高市氏の181票 and 石破氏の154票 are two figures
     if a.slot == "quantity":  # the same words just before it (規模は), or the same predicate and two
@@ -75,9 +77,11 @@ RULES = ("supported", "nothing aligned", "its document gives the other value too
 def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tuple[Slot, dict[str, float], list[Candidate]]]:
     """Every value that some other document contradicts: the slot, its evidence as features (with the
     reason the hand rules give), and the strongest cluster of values against it, best first."""
-    slots = [s for ex in extractions for s in ex.slots]
+    slots = [s if s.slot != "actor" else s.model_copy(update={"value": _person(corpus.person, s.value)})
+             for ex in extractions for s in ex.slots]
     priors = {ex.document.id: prior(ex.signals)[0] for ex in extractions}
     aligner = Aligner(slots)
+    by_value = value_witnesses(corpus, slots)
     by_word = Blocks(slots, lambda s: [(s.slot, w) for w in _words(s)], slot_order)
     by_kind: dict[tuple[str, tuple[str, str]], list[Slot]] = defaultdict(list)
     by_source_slot: dict[tuple[str, str], list[Slot]] = defaultdict(list)
@@ -87,13 +91,18 @@ def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tup
     for i, f in enumerate(slots):
         if f.source in corpus.references or (f.slot == "date" and not f.exact):
             continue
-        x, members = features(corpus, aligner, i, priors, by_kind)
+        x, members = features(corpus, aligner, i, priors, by_kind, by_value)
         if not members:
             continue
         near = by_word.near(i, [(f.slot, w) for w in _words(f)])
         verdict, _ = judge(corpus, f, [slots[j] for j in sorted(near) if aligned(f, slots[j])], by_source_slot, priors)
         x.update({f"R:{r}": float(verdict == r) for r in RULES})
         yield f, x, members
+
+
+def _person(person, name: str) -> str:
+    eid = person(name)
+    return "@" + eid if eid else name
 
 
 def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Finding]) -> list[Finding]:
@@ -110,7 +119,11 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
         if not error and p < note_at:
             continue
         right, n = members[0].slot, len(members)  # one candidate per witness
-        key = "・".join((f.head,) + f.args[:3]) if f.head else "・".join(f.args[:4])
+        if f.slot == "actor":  # who did the act or said the words
+            what = f.head[4:] if f.head.startswith("act:") else "「…」"
+            key = "who: " + "・".join(dict.fromkeys((what,) + tuple(a for a in f.args if a != what)[:3]))
+        else:
+            key = "・".join((f.head,) + f.args[:3]) if f.head else "・".join(f.args[:4])
         out.append(Finding(
             type=TYPES[f.slot], severity="error" if error else "info", source=f.source,
             message=(f"{key}: 「{f.quote}」 here; {n} independent source(s) give 「{right.quote}」 "
@@ -125,9 +138,10 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
 def judge(corpus: Corpus, f: Slot, partners: list[Slot], by_source_slot: dict[tuple[str, str], list[Slot]],
           priors: dict[str, float]) -> tuple[str, list[Slot]]:
     """("error", the other side's slots), or the reason no side is taken."""
-    others = [p for p in partners if p.source != f.source and (p.slot != "date" or p.exact)
+    me = corpus.witness.get(f.source, f.source)  # near-copies of this document are this document
+    others = [p for p in partners if corpus.witness.get(p.source, p.source) != me and (p.slot != "date" or p.exact)
               and not (p.slot == "place" and _coarser(p.value, f.value))]
-    own = [p for p in partners if p.source == f.source]
+    own = [p for p in partners if corpus.witness.get(p.source, p.source) == me]
     if not others:
         return "nothing aligned", []
     if any(agree(f, p) for p in others):
@@ -179,5 +193,7 @@ def _comparable(corpus: Corpus, f: Slot, right: Slot) -> bool:
         return not place_corroborated(corpus, f.source, f.value)
     if f.slot == "polarity":
         return not (f.planned or right.planned)
+    if f.slot == "actor":
+        return not f.planned
     lo, hi = sorted((f.quantity.value, right.quantity.value))
     return lo > 0 and hi / lo <= 10

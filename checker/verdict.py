@@ -22,8 +22,9 @@ SURE = 0.2  # a source counts as speaking of it from this similarity on
 
 FEATURES = ("sup_mass", "sup_n", "sup_max", "dis_mass", "dis_n", "dis_max", "best_dis_n", "best_sup_n",
             "clusters", "own_other", "own_several", "other_gives_this", "gap", "prior_self", "prior_gap",
-            "is_date", "is_place", "is_quantity", "is_polarity", "is_act", "inexact", "approx", "bound", "corroborated",
-            "planned", "n_sources", "dis_src", "head_dis", "head_sup", "head_dis_max")
+            "is_date", "is_place", "is_quantity", "is_polarity", "is_act", "is_actor", "inexact", "approx", "bound", "corroborated",
+            "planned", "n_sources", "dis_src", "head_dis", "head_sup", "head_dis_max", "elsewhere",
+            "rep_elsewhere")
 
 
 def _gap(a: Slot, b: Slot) -> float:
@@ -42,8 +43,37 @@ def _gap(a: Slot, b: Slot) -> float:
     return 1.0
 
 
+def value_key(s: Slot) -> tuple | None:
+    """A value as written, normalised, whatever it is said of: the same date, place or figure."""
+    if s.slot == "date":
+        return ("date", s.value)
+    if s.slot == "place":
+        return ("place", s.value)
+    if s.slot == "quantity":
+        return ("quantity", s.quantity.unit, round(s.quantity.value, 6))
+    return None
+
+
+def value_witnesses(corpus: Corpus, slots: list[Slot]) -> dict[tuple, set[str]]:
+    """For each value, the witnesses (near-copies pooled) that give it anywhere."""
+    out: dict[tuple, set[str]] = {}
+    for s in slots:
+        k = value_key(s)
+        if k is not None:
+            out.setdefault(k, set()).add(corpus.witness.get(s.source, s.source))
+    return out
+
+
+def _elsewhere(corpus: Corpus, s: Slot, by_value: dict[tuple, set[str]] | None, but: str) -> float:
+    k = value_key(s)
+    if by_value is None or k is None:
+        return 0.0
+    return float(min(3, len(by_value.get(k, set()) - {but})))
+
+
 def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
-             by_kind: dict[tuple[str, tuple[str, str]], list[Slot]]) -> tuple[dict[str, float], list[Candidate]]:
+             by_kind: dict[tuple[str, tuple[str, str]], list[Slot]],
+             by_value: dict[tuple, set[str]] | None = None) -> tuple[dict[str, float], list[Candidate]]:
     """The evidence on slot i, and the candidates of the strongest cluster against it (best first)."""
     f = aligner.slots[i]
     # near-copies of one text are one witness: their candidates pool, and a copy of this document is it
@@ -90,6 +120,8 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
     x["prior_self"] = priors.get(f.source, 0.5)
     x[f"is_{f.slot}"] = 1.0
     x["is_act"] = float(f.head.startswith("act:"))
+    me = corpus.witness.get(f.source, f.source)
+    x["elsewhere"] = _elsewhere(corpus, f, by_value, me)  # other witnesses giving this value anywhere
     x["inexact"] = float(not f.exact)
     x["planned"] = float(f.planned)
     if f.slot == "quantity":
@@ -110,6 +142,7 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
         same = [c.sim for c in members if f.head and c.slot.head == f.head]
         x["head_dis"] = float(bool(same))
         x["head_dis_max"] = max(same, default=0.0)
+        x["rep_elsewhere"] = _elsewhere(corpus, rep, by_value, me)
     x["head_sup"] = float(bool(f.head) and any(
         c.slot.head == f.head and c.sim >= SURE and _agree(f, c.slot) for cands in per.values() for c in cands))
     return x, members

@@ -174,7 +174,8 @@ class DocExtractor(StatementReader, FrameReader, SlotReader):
             self.place_claims(s, places, time or ctx.event_date, keywords)
         self.sentence_slots(s, toks, dates, places, find_quantities(text), people)
         self.polarity_slots(s, toks)
-        self.act_slots(s, toks)
+        self.act_slots(s, toks, people)
+        self.speaker_slots(s, toks, people)
         if full:
             ctx.last_date = full[-1].iso
         subj = [p for p in people if text[p.end:p.end + 4].lstrip("氏さん").startswith(("は", "が"))]

@@ -22,6 +22,7 @@ EVENTS = {
     "式典": "ceremony", "会議": "meeting", "決勝": "final", "決勝戦": "final", "試合": "match",
     "事故": "accident", "衝突": "accident", "打ち上げ": "launch", "打ち上げる": "launch", "発射": "launch", "着陸": "landing", "発売": "release",
 }
+EVENT_CLASSES = set(EVENTS.values())
 # classes that can name the same occurrence
 EVENT_COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"}), frozenset({"call", "meeting"})}
 PREDICATE_CLASS = {

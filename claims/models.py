@@ -133,7 +133,7 @@ class Slot(Record):
     these words and compares their values (dates, places, figures)."""
 
     source: str
-    slot: Literal["date", "place", "quantity", "polarity"]
+    slot: Literal["date", "place", "quantity", "polarity", "actor"]
     head: str  # lemma of the governing predicate (成立, 開く, 発表), or "" for a table row
     args: tuple[str, ...]  # content lemmas of its arguments, sorted
     value: str  # ISO date, place name, the figure as written, or an outcome's sign (+, -, 0)

@@ -12,6 +12,12 @@ def _report(tmp_path, texts: dict[str, str]):
     return run([tmp_path])
 
 
+# the verdict weighs page signals beside the evidence, so the documents carry the ones real pages have
+WIRE = "【東京＝共同】{}\n（共同通信 山田太郎）\n"
+REFERENCE = "{}[1]\n\n## 脚注\n1. 選挙管理委員会「選挙の結果」2024年7月8日\n2. 総務省「選挙関連資料」2024年7月9日\n"
+BLOG = "# 【徹底まとめ】選挙の結果は？★\n\n{}😊\n\n## まとめ\n\nいかがでしたか？\n"
+
+
 def _flags(rep, source: str, typ: str):
     return [f for f in rep.findings if f.source == source and f.type == typ and f.severity == "error"]
 
@@ -19,9 +25,9 @@ def _flags(rep, source: str, typ: str):
 @pytest.mark.slow
 def test_a_date_two_sources_contradict_is_flagged(tmp_path):
     rep = _report(tmp_path, {
-        "a": "東京都知事選挙は2024年6月20日に告示された。投開票は7月7日に行われた。",
-        "b": "2024年の東京都知事選挙は6月20日に告示され、56人が立候補した。",
-        "c": "東京都知事選挙は2024年6月18日に告示された。",
+        "a": WIRE.format("東京都知事選挙は2024年6月20日に告示された。投開票は7月7日に行われた。"),
+        "b": REFERENCE.format("2024年の東京都知事選挙は6月20日に告示され、56人が立候補した。"),
+        "c": BLOG.format("東京都知事選挙は2024年6月18日に告示された。"),
     })
     found = _flags(rep, "c", "date_conflict")
     assert found and found[0].evidence[0].quote == "2024年6月18日"
@@ -83,9 +89,9 @@ def test_a_total_its_parts_do_not_give(tmp_path):
 @pytest.mark.slow
 def test_an_outcome_denied_by_its_antonym(tmp_path):
     rep = _report(tmp_path, {
-        "a": "同日の立法委員選挙で民進党は過半数に届かなかった。",
-        "b": "立法委員選挙では民進党が過半数を割り込んだ。",
-        "c": "同日の立法委員選挙でも民進党が過半数を維持した。",
+        "a": WIRE.format("同日の立法委員選挙で民進党は過半数に届かなかった。"),
+        "b": REFERENCE.format("立法委員選挙では民進党が過半数を割り込んだ。"),
+        "c": BLOG.format("同日の立法委員選挙でも民進党が過半数を維持した。"),
     })
     bad = [f for f in rep.findings if f.source == "c" and f.type == "negation_conflict"]
     assert bad and "維持" in bad[0].evidence[0].quote
