@@ -29,8 +29,15 @@ NUMBER = (rf"(?<![\d.,〇零一二三四五六七八九十百千])"
 NUMBER_RE = re.compile(NUMBER)
 
 
+# newspapers write a decimal point as a nakaguro (0・25%, 6・6): read as one where what follows is a
+# share, a multiple or a magnitude, never a list (1・2号機, 1・2月)
+_NAKAGURO_DECIMAL = re.compile(r"(?<=\d)・(?=\d+(?:%|ポイント|倍))|(?<=(?:M|Ｍ|ド|\)|）)\d)・(?=\d)")
+
+
 def half_width(text: str) -> str:
-    return text.translate(HALF_WIDTH)
+    """Full-width digits and signs as ASCII, and a nakaguro decimal point as a dot: one character for
+    one, so offsets hold."""
+    return _NAKAGURO_DECIMAL.sub(".", text.translate(HALF_WIDTH))
 
 
 def _kanji(s: str) -> int | None:

@@ -156,10 +156,11 @@ def find_quantities(text: str) -> list[QuantityValue]:
         out.append(QuantityValue(Quantity(value=a * 1000 + b, unit="対", text=original[m.start():m.end()]),
                                  m.start(), m.end()))
     for m in MAGNITUDE.finditer(text):
-        out.append(QuantityValue(Quantity(value=float(m.group("a")), unit="M", text=m.group(0)), m.start(), m.end()))
+        out.append(QuantityValue(Quantity(value=float(m.group("a")), unit="M", text=original[m.start():m.end()]),
+                                 m.start(), m.end()))
     for m in SEISMIC.finditer(text):
         v = float(m.group("a")) + {"強": 0.25, "弱": -0.25}.get(m.group("pm") or "", 0)
-        out.append(QuantityValue(Quantity(value=v, unit="震度", text=m.group(0)), m.start(), m.end()))
+        out.append(QuantityValue(Quantity(value=v, unit="震度", text=original[m.start():m.end()]), m.start(), m.end()))
     return out
 
 

@@ -63,6 +63,11 @@ TABLE = [
     ("戦後13例目の違憲判決", 13, "例目", "eq"),  # ordinals are ranks, compared only with ranks
     ("5か国目の月面着陸", 5, "か国目", "eq"),
     ("最多8部門で受賞", 8, "部門", "eq"),
+    # a nakaguro as the decimal point, as newspapers print it
+    ("政策金利を0・25%程度へ引き上げ", 0.25, "%", "eq"),
+    ("前年比3・5ポイント上昇", 3.5, "pt", "eq"),
+    ("２・５倍に増えた", 2.5, "倍", "eq"),
+    ("マグニチュード(M)6・6の地震", 6.6, "M", "eq"),
 ]
 
 
@@ -73,6 +78,11 @@ def test_table(text, value, unit, bound):
     q = qs[0].quantity
     assert q.value == pytest.approx(value) and q.unit == unit and q.bound == bound
     assert text[qs[0].start:qs[0].end] == q.text  # the span is the original text, full-width included
+
+
+@pytest.mark.parametrize("text", ["1・2号機の2人", "1・2月に3人"])
+def test_a_nakaguro_between_numbers_of_a_list_is_no_decimal_point(text):
+    assert [q.quantity.value for q in find_quantities(text)] == [2 if "2人" in text else 3]
 
 
 @pytest.mark.parametrize("text", ["1.2.3人", "3万2万人", "一部の人", "十分な人数", "千葉県", "万一の場合", "第5回大会"])
