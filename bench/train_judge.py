@@ -63,6 +63,10 @@ def rows_of(parser: Parser, name: str, gold: Path, docs: Path) -> list[dict]:
 
 
 TREE = {"depth": 3, "iterations": 200, "rate": 0.05, "leaf": 20}
+# evidence that can only raise (+1) or lower (-1) the probability that a value is wrong: more sources
+# against it, a clearer page-signal gap; more sources for it, the value given elsewhere
+MONOTONE = {"dis_src": 1, "dis_n": 1, "dis_mass": 1, "best_dis_n": 1, "prior_gap": 1, "rep_elsewhere": 1,
+            "sup_n": -1, "sup_mass": -1, "sup_max": -1, "best_sup_n": -1, "elsewhere": -1}
 
 
 def export_trees(m, X) -> dict:
@@ -136,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         if trees:  # shallow trees, slow learning, one seed: the same rows give the same model
             return HistGradientBoostingClassifier(max_depth=TREE["depth"], max_iter=TREE["iterations"],
                                                   learning_rate=TREE["rate"], min_samples_leaf=TREE["leaf"],
-                                                  l2_regularization=1.0, random_state=0)
+                                                  l2_regularization=1.0, random_state=0,
+                                                  monotonic_cst=[MONOTONE.get(k, 0) for k in names])
         return LogisticRegression(C=a.C, max_iter=5000)
 
     def scaler(Z):  # trees need no scaling: an identity that keeps one code path
