@@ -83,6 +83,29 @@ def export_trees(m, X) -> dict:
     return {"baseline": baseline, "trees": trees}
 
 
+def coverage(rows: list[dict], held: list[float], t: float) -> str:
+    """Per error type of the gold files: planted, with a contradicted slot (a row), found at ``t``."""
+    from collections import Counter
+    best: dict[tuple[str, str], float] = {}
+    for r, q in zip(rows, held):
+        if r["label"]:
+            k = (r["corpus"], r["error"])
+            best[k] = max(best.get(k, 0.0), q)
+    planted, with_row, found = Counter(), Counter(), Counter()
+    for c in discover():
+        if c.missing or c.name not in {r["corpus"] for r in rows}:
+            continue
+        for e in json.loads(c.gold.read_text(encoding="utf-8"))[0]["errors"]:
+            k = (c.name, e["id"])
+            planted[e["type"]] += 1
+            with_row[e["type"]] += k in best
+            found[e["type"]] += best.get(k, 0.0) >= t
+    lines = [f"coverage at p >= {t:.2f}:  {'error type':24} planted  with a row  found"]
+    for typ in sorted(planted, key=lambda x: -planted[x]):
+        lines.append(f"  {typ:42} {planted[typ]:7} {with_row[typ]:11} {found[typ]:6}")
+    return "\n".join(lines)
+
+
 def figures(rows: list[dict], p: list[float], t: float, group: str = "") -> str:
     flagged = [r for r, q in zip(rows, p) if q >= t and (not group or r["pages"] == (group == "pages"))]
     found = {(r["corpus"], r["error"]) for r in flagged if r["label"]}
@@ -104,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-pages", dest="pages", action="store_false",
                     help="leave out the real-page corpora (by default those whose text is on this machine count)")
     ap.add_argument("--dry-run", action="store_true", help="print the held-out figures, write nothing")
+    ap.add_argument("--coverage", action="store_true",
+                    help="also print, per error type, the planted errors, those with a contradicted slot, "
+                         "and those the held-out model finds")
     ap.add_argument("--rows", metavar="FILE", help="read the rows from FILE if it exists, else build and save them "
                     "there (a JSON file; delete it after any change to extraction or features)")
     a = ap.parse_args(argv)
@@ -159,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     print(figures(rows, both, 1.0).replace("p >= 1.00", "checker "))
     if a.pages:
         print(figures(rows, both, 1.0, "pages").replace("p >= 1.00", "  pages"))
-    for slot in ("date", "place", "quantity", "polarity"):
+    if a.coverage:
+        print(coverage(rows, list(held), a.error))
+    for slot in ("date", "place", "quantity", "polarity", "actor"):
         print(f"  {slot}:")
         for t in (0.4, 0.5, 0.6, 0.7):
             print("  " + figures([r for r in rows if r["slot"] == slot],
