@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Sequence
 from . import lexicon as L
 from .ingest import find_published
 from .frames import FrameReader
+from .acts import ActReader
 from .slots import SlotReader
 from .models import Claim, Document, Extraction, Mention, Qualifiers, Slot
 from .parse import Parser, Tok
@@ -59,7 +60,7 @@ class Context:
     doc_participants: tuple[str, ...] = ()  # the last event with two or more people, in any paragraph
 
 
-class DocExtractor(StatementReader, FrameReader, SlotReader):
+class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
     def __init__(self, doc: Document, page: Page, parses: list[list[Tok]], names: Names):
         self.doc, self.page, self.parses, self.names = doc, page, parses, names
         self.starts = line_starts(doc.text)
