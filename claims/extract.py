@@ -58,6 +58,8 @@ class Context:
     participants: tuple[str, ...] = ()
     event_date: str | None = None
     doc_participants: tuple[str, ...] = ()  # the last event with two or more people, in any paragraph
+    main_date: str | None = None  # the day the document gives most often: what it is about
+    block_date: str | None = None  # the last full date of this paragraph
 
 
 class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
@@ -91,6 +93,7 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
     # -- the document --------------------------------------------------------------------------
     def run(self) -> Extraction:
         ctx = Context(section_date=self.doc.published or self._anchor())
+        ctx.main_date = self._main_date(ctx.section_date)
         self.cell_notes(ctx.section_date)
         seen: set[str] = set()
         self.repeated = 0
@@ -104,6 +107,7 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
                 ctx.section_date, ctx.last_date = stated, stated
             if s.block != ctx.block:
                 ctx.block, ctx.subject, ctx.participants, ctx.event_date = s.block, None, (), None
+                ctx.block_date = None
             try:
                 self.sentence(s, toks, ctx)
             except Exception as exc:  # one odd sentence must not lose the document
@@ -127,6 +131,20 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
             return None
         counts = {y: years.count(y) for y in set(years)}
         return max(counts, key=lambda y: (counts[y], y))
+
+    def _main_date(self, ref: str | None) -> str | None:
+        """The day the document names most often (ties: the first named), the date of what it reports:
+        an undated title in a text published a year later is still a title of that day."""
+        counts: dict[str, int] = {}
+        for s in self.page.sentences:
+            for d in find_dates(s.text, ref, None, []):
+                if len(d.iso) == 10 and not d.vague and re.search(r"\d{4}|令和|平成", d.text) \
+                        and d.iso != self.doc.published:  # the page's own date says when it was written
+                    counts[d.iso] = counts.get(d.iso, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[0] == ranked[1]:
+            return None  # no day stands out
+        return max(counts, key=lambda k: counts[k])
 
     def signals(self) -> dict[str, int]:
         text = self.doc.text
@@ -167,7 +185,8 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
         else:
             for p in people:
                 if p.role:
-                    self.role_claim(s, p, time or ctx.section_date)
+                    self.role_claim(s, p, time or ctx.block_date or ctx.event_date or ctx.main_date
+                                    or ctx.section_date)
             speaker = self.statements(s, toks, people, ctx, time, keywords)
             self.events(s, toks, people, places, dates, ctx, speaker, keywords)
             self.relations(s, toks, people, places, time, keywords)
@@ -178,7 +197,7 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
         self.act_slots(s, toks, people)
         self.speaker_slots(s, toks, people)
         if full:
-            ctx.last_date = full[-1].iso
+            ctx.last_date = ctx.block_date = full[-1].iso
         subj = [p for p in people if text[p.end:p.end + 4].lstrip("氏さん").startswith(("は", "が"))]
         if subj:
             ctx.subject = subj[0]

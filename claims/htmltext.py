@@ -29,6 +29,8 @@ class _Extractor(HTMLParser):
         self.in_title = False
         self.row: list[str] | None = None
         self.row_header = False
+        self.tables = 0  # open <table> elements
+        self.cell = 0  # open <td>/<th> elements
 
     def parse_html_declaration(self, i: int) -> int:
         """``<!…>`` and ``<![…]>``; a malformed one (``<![3]``) is skipped to its ``>`` as a browser
@@ -64,10 +66,13 @@ class _Extractor(HTMLParser):
             return
         if tag in BLOCK or tag == "tr":
             self._newline()
+        if tag == "table":
+            self.tables += 1
         if tag == "tr":
             self.row_header = True
             self._emit("| ", -self._pos())
         if tag in ("td", "th"):
+            self.cell += 1
             if tag == "td":
                 self.row_header = False
 
@@ -79,7 +84,10 @@ class _Extractor(HTMLParser):
             self.in_title = False
         if self.skip:
             return
+        if tag == "table":
+            self.tables = max(0, self.tables - 1)
         if tag in ("td", "th"):
+            self.cell = max(0, self.cell - 1)
             self._emit(" | ", -self._pos())
         if tag == "tr":
             while self.chars and self.chars[-1] == " ":
@@ -101,6 +109,8 @@ class _Extractor(HTMLParser):
             self.title.append(data)
         if self.skip or self.in_title:
             return
+        if self.tables and not self.cell and not data.strip():
+            return  # the indentation between rows: rows of one table stay on consecutive lines
         self._emit(data, self._pos())
 
     def handle_entityref(self, name):

@@ -153,6 +153,9 @@ def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
                 match, off = b
                 _fill(pm, match)
                 pm.role_start, pm.role_end = off + match.start(), pe
+            if pm.role and pm.role_start is not None and any(re.search(r"[\d０-９一二三四五六七八九十百]代$", w) for w in (
+                    text[max(0, pm.role_start - 4):pm.role_start], text[max(0, pm.role_start - 3):pm.role_start + 1])):
+                pm.status = None  # 第45代大統領: which holder in the line, not who holds it now
             if pm.country is None:
                 c = COUNTRY_NO.search(text[max(0, ps - 8):ps])
                 if c:

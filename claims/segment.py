@@ -129,6 +129,32 @@ def _table_cells(line: str, base: int) -> tuple[list[str], list[tuple[int, int]]
     return cells, spans
 
 
+def _row_sentences(cells: list[str], spans: list[tuple[int, int]], base: int, starts: list[int],
+                   block: int) -> list[Sentence]:
+    """A row of a table with no header: its label cell, は, and its other cells joined by 、, with
+    every character mapped to where it stands (a joining character to the cell it leads into)."""
+    text, offs = "", []
+    pieces = [(c, sp) for c, sp in zip(cells, spans) if c]
+    for n, (cell, (a, _)) in enumerate(pieces):
+        if n:
+            joint = "は" if n == 1 and not cell.startswith(("は", "、")) else "、"
+            text += joint
+            offs.append(offs[-1] if joint == "は" else a)
+        clean, o = _clean(cell, a)
+        text += clean
+        offs += o
+    out = []
+    for s, e in _split_sentences(text[:MAX_ROW]):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= 2:
+            o = offs[s:e]
+            out.append(Sentence(o[0], o[-1] + 1, line_of(starts, o[0]), text[s:e], o, block))
+    return out
+
+
 def split(text: str, origin: Sequence[int] = ()) -> Page:
     """Sentences of ``text``.  With ``origin`` (HTML: visible text -> page offsets), every offset a
     sentence reports is mapped back into the page, so quotes come from the file as it is."""
@@ -181,6 +207,12 @@ def _split(text: str) -> Page:
                 header = cells
                 block += 1
                 unread += [(a, c) for (a, _), c in zip(spans, cells) if c]
+            elif (header is None or len(header) < 2) and len(cells) >= 2 and cells[0] and any(cells[1:]):
+                # a key-value row (発生日時 | 2025年2月28日): read as the sentence 「発生日時は2025年2月28日」
+                if header is None:
+                    block += 1
+                    header = []
+                sentences += _row_sentences(cells, spans, base, starts, block)
             elif header is not None and cells:
                 unread += [(a, c) for (a, _), c in list(zip(spans, cells))[len(header):] if c]
                 row_text = "、".join(f"{h}は{c}" for h, c in zip(header, cells))

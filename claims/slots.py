@@ -177,6 +177,11 @@ class SlotReader:
             for c in children.get(p.i, []):
                 if c.dep in ARG_DEPS and c.i not in on_path:
                     take(c)
+        # the value as a nominal predicate (焼損面積は約2,900ha, 発生日時は2月28日午後1時ごろ): its subject names it
+        for i in sorted(inside):
+            for c in children.get(i, []):
+                if c.dep in ("nsubj", "csubj", "dislocated") and c.i not in inside:
+                    take(c)
         for t in path[1:]:  # nouns the value is a modifier of (会場 of 授賞式の会場は…)
             if t.pos in ("NOUN", "PROPN") and t.i not in inside:
                 take(t, 1)

@@ -278,3 +278,27 @@ def test_precision_and_recall(extracted):
     for m in misses + extras:
         print("  ", m)
     assert precision >= 0.85 and recall >= 0.85
+
+
+def test_html_tables_are_read_row_by_row(tmp_path):
+    """Rows of an HTML table (indented markup between them) stay one table: a key-value row
+    (<th>発生日時</th><td>…</td>) is read as 「発生日時は…」 and its date and figure are claims whose
+    quotes are the cells' own text; a table with a header row keeps its header."""
+    from claims.ingest import read_documents
+
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>山火事まとめ</title></head><body><p>大船渡市で山火事が起きた。</p>\n"
+        "<table>\n  <tr><th>発生日時</th><td>2025年2月28日（金）午後1時ごろ</td></tr>\n"
+        "  <tr><th>焼損面積</th><td>約2,900ha</td></tr>\n</table>\n"
+        "<table>\n  <thead>\n    <tr><th>日付</th><th>出来事</th></tr>\n  </thead>\n  <tbody>\n"
+        "    <tr><td>3月9日</td><td>鎮圧</td></tr>\n    <tr><td>3月10日</td><td>避難指示を解除</td></tr>\n"
+        "  </tbody>\n</table></body></html>\n", encoding="utf-8")
+    (ex,), _ = extract_documents(read_documents([page]), Parser())
+    raw = page.read_text(encoding="utf-8")
+    when = [s for s in ex.slots if s.slot == "date" and s.value == "2025-02-28"]
+    assert when and "occur" in when[0].args and raw[when[0].start:when[0].end] == "2025年2月28日"
+    areas = [c for c in ex.claims if c.kind == "quantity" and c.qualifiers.quantity.value == 2900]
+    assert areas and raw[areas[0].start:areas[0].end] == areas[0].quote and "2,900" in areas[0].quote
+    rows = [c for c in ex.claims if c.kind == "table"]
+    assert {(c.subject, c.predicate, c.object) for c in rows} >= {("3月9日", "出来事", "鎮圧")}
