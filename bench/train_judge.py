@@ -66,7 +66,8 @@ TREE = {"depth": 3, "iterations": 200, "rate": 0.05, "leaf": 20}
 # evidence that can only raise (+1) or lower (-1) the probability that a value is wrong: more sources
 # against it, a clearer page-signal gap; more sources for it, the value given elsewhere
 MONOTONE = {"dis_src": 1, "dis_n": 1, "dis_mass": 1, "best_dis_n": 1, "prior_gap": 1, "rep_elsewhere": 1,
-            "sup_n": -1, "sup_mass": -1, "sup_max": -1, "best_sup_n": -1, "elsewhere": -1}
+            "sup_n": -1, "sup_mass": -1, "sup_max": -1, "best_sup_n": -1, "elsewhere": -1,
+            "doubt_self": 1, "doubt_other": -1, "doubt_gap": 1}
 
 
 def export_trees(m, X) -> dict:

@@ -48,9 +48,17 @@ def words(s: Slot) -> dict[str, float]:
     return w
 
 
+# the day before or after, or then, says when an act was done, not that it was another occasion
+WHEN_WORDS = {"前日", "翌日", "当時", "以来", "ぶり"}
+
+
+def scope_words(s: Slot) -> set[str]:
+    return set(s.args) & (SCOPE - WHEN_WORDS if s.slot in ("polarity", "actor") else SCOPE)
+
+
 def occasion_apart(a: Slot, b: Slot) -> bool:
     """Said of two occasions: a scope word on one side only, another day or year, another owner."""
-    if (set(a.args) & SCOPE) != (set(b.args) & SCOPE):
+    if scope_words(a) != scope_words(b):
         return True  # 前回の投票率 and 今回の投票率 are two figures
     if a.time and b.time and not same_time(a, b):
         return True  # said of another day or year (the quake of the 9th, not the 8th)

@@ -26,7 +26,7 @@ from typing import Iterator
 from claims.models import Extraction, Slot
 from claims.roles import place_parts
 
-from .align import SCOPE, Aligner, Candidate, agree, date_span as _span, kind, same_time
+from .align import Aligner, Candidate, scope_words, agree, date_span as _span, kind, same_time
 from .blocking import Blocks, slot_order
 from .common import Corpus, place_corroborated, places_match
 from .judge_model import probability, thresholds
@@ -47,7 +47,7 @@ def _words(s: Slot) -> set[str]:
 def aligned(a: Slot, b: Slot) -> bool:
     if a.slot != b.slot or (a.slot == "quantity" and a.quantity.unit != b.quantity.unit):
         return False
-    if (set(a.args) & SCOPE) != (set(b.args) & SCOPE):
+    if scope_words(a) != scope_words(b):
         return False  # 前回の投票率 and 今回の投票率 are two figures
     if a.time and b.time and not same_time(a, b):
         return False  # said of another day or year: another occasion (the quake of the 9th, not the 8th)
@@ -88,6 +88,7 @@ def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tup
     for i, s in enumerate(slots):
         by_kind[(s.source, kind(s))].append(s)
         by_source_slot[(s.source, s.slot)].append(s)
+    judged = []
     for i, f in enumerate(slots):
         if f.source in corpus.references or (f.slot == "date" and not f.exact):
             continue
@@ -97,6 +98,37 @@ def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tup
         near = by_word.near(i, [(f.slot, w) for w in _words(f)])
         verdict, _ = judge(corpus, f, [slots[j] for j in sorted(near) if aligned(f, slots[j])], by_source_slot, priors)
         x.update({f"R:{r}": float(verdict == r) for r in RULES})
+        judged.append((f, x, members))
+    yield from with_doubt(corpus, judged)
+
+
+def _outvoted(x: dict[str, float]) -> float:
+    """This value stands against more sources than stand with it."""
+    return float(x["dis_n"] >= 1 and x["dis_n"] > x["sup_n"])
+
+
+def with_doubt(corpus: Corpus, judged: list[tuple[Slot, dict[str, float], list[Candidate]]]):
+    """Truth discovery, one round: how often each witness stands outvoted on its contested values
+    (smoothed; leaving out the value at hand for its own witness), so that one value against one is
+    weighed by the record of the two sides on everything else the corpus can check."""
+    wit = corpus.witness.get
+    outvoted: dict[str, float] = defaultdict(float)
+    contested: dict[str, int] = defaultdict(int)
+    for f, x, _ in judged:
+        w = wit(f.source, f.source)
+        outvoted[w] += _outvoted(x)
+        contested[w] += 1
+
+    def doubt(w: str, less: float = 0.0, fewer: int = 0) -> float:
+        return (outvoted[w] - less + 1.0) / (contested[w] - fewer + 4.0)
+
+    for f, x, members in judged:
+        w = wit(f.source, f.source)
+        mine = doubt(w, _outvoted(x), 1)
+        theirs = [doubt(wit(c.slot.source, c.slot.source)) for c in members]
+        x["doubt_self"] = round(mine, 6)
+        x["doubt_other"] = round(sum(theirs) / len(theirs), 6)
+        x["doubt_gap"] = round(mine - x["doubt_other"], 6)
         yield f, x, members
 
 

@@ -24,7 +24,7 @@ FEATURES = ("sup_mass", "sup_n", "sup_max", "dis_mass", "dis_n", "dis_max", "bes
             "clusters", "own_other", "own_several", "other_gives_this", "gap", "prior_self", "prior_gap",
             "is_date", "is_place", "is_quantity", "is_polarity", "is_act", "is_actor", "inexact", "approx", "bound", "corroborated",
             "planned", "n_sources", "dis_src", "head_dis", "head_sup", "head_dis_max", "elsewhere",
-            "rep_elsewhere")
+            "rep_elsewhere", "doubt_self", "doubt_other", "doubt_gap")
 
 
 def _gap(a: Slot, b: Slot) -> float:

@@ -56,7 +56,7 @@ class ActReader:
             head, args, _ = self._key(s, toks, t.idx, t.idx + len(t.text), predicate=t)
             # whose act: the person named last before the predicate (ゼレンスキー大統領は…来日し)
             named = [p.name for p in people if p.end <= t.idx]
-            words = tuple(sorted(set(args) | {act} | set(named[-1:])))
+            words = tuple(sorted(set(args) | {act} | set(named[-1:]) | set(self.asked_now)))
             if len(words) < 2:
                 continue
             sa, sb, quote, line = self._span(s, *_clause(toks, t))

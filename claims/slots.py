@@ -47,9 +47,19 @@ class SlotReader:
 
     def sentence_slots(self, s, toks: list[Tok], dates, places, quantities, people=()) -> None:
         if not toks:
+            self.asked_now = ()
             return
         text = s.text
-        asked, self.asked = self.asked, _question(toks, text)
+        # a question's words key the answer that follows it, up to three sentences on (A. いいえ。…)
+        question = _question(toks, text)
+        if question:
+            self.asked, self.asked_left, asked = question, 3, ()
+        elif self.asked_left > 0:
+            self.asked_left -= 1
+            asked = self.asked
+        else:
+            asked = ()
+        self.asked_now = asked
         if not (dates or places or quantities):
             return
         values: list[tuple[str, int, int, str, Quantity | None, bool, str | None]] = []
@@ -113,6 +123,7 @@ class SlotReader:
                 continue  # 種目への参加を認められず: the noun is an argument; the outcome is its verb's
             axis, sign = L.POLARITY[lemma]
             head, args, negated = self._key(s, toks, t.idx, t.idx + len(t.text), predicate=t)
+            args = tuple(sorted(set(args) | set(self.asked_now)))
             if len(args) < 2:
                 continue
             if negated and sign != "0":
