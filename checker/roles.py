@@ -10,7 +10,7 @@ from claims.models import Claim
 from claims.roles import UNIQUE_OFFICES
 
 from .blocking import MAX_SOURCES, SAMPLE, _hash
-from .common import Corpus, dedupe, near_in_time
+from .common import Corpus, dedupe, near_in_time, to_date
 from .records import Finding
 
 
@@ -59,6 +59,12 @@ def _when(a: Claim, b: Claim) -> bool:
         if span.time_end and not point.time_end and _year_or_month(point.time):
             return _covers(span.time, span.time_end, point.time)
     return near_in_time(qa.time, qb.time, a_end=qa.time_end, b_end=qb.time_end)
+
+
+def _days(a: Claim, b: Claim) -> int | None:
+    """Days between two claims dated to the day (None when either is not)."""
+    da, db = to_date(a.qualifiers.time), to_date(b.qualifiers.time)
+    return abs((da - db).days) if da and db and not (a.qualifiers.time_end or b.qualifiers.time_end) else None
 
 
 def _year_or_month(iso: str | None) -> bool:
@@ -175,7 +181,13 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         if any(x.source in refs for x in rivals):
             rivals = [x for x in rivals if x.source in refs]  # the reference decides
         elif same:
-            continue  # another document agrees with Y, and no reference says otherwise
+            # the office can change hands in between: holders named that very day by two sources outweigh
+            # agreement dated more than three days away (石破首相 on 9月21日 against 岸田首相 that day, 石破首相 from 10月1日)
+            that_day = {x.source for x in rivals if _days(x, y) == 0}
+            if len(that_day) >= 2:  # two sources or more, not one
+                same = [o for o in same if (d := _days(o, y)) is None or d <= 3]
+            if same:
+                continue  # another document agrees with Y, and no reference says otherwise
         if not rivals or (y.source, y.subject_id) in flagged:
             continue
         holders = Counter(x.subject_id for x in rivals)

@@ -167,10 +167,13 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
         places = [pl for pl in find_places(text, toks)
                   if not any(p.start < pl.end and pl.start < p.end for p in people)]
         notes: list[str] = []
-        dates = find_dates(text, ctx.section_date, ctx.last_date, notes)
+        # a day or month-day with no year is read against this paragraph's last date, else the day the
+        # document is about, else the last date read (a date named in passing elsewhere does not lead)
+        last = ctx.block_date or ctx.main_date or ctx.last_date
+        dates = find_dates(text, ctx.section_date, last, notes)
         if s.table is not None:  # a row's text repeats its header cells (見出しは値): note its own cells only
             notes = []
-            find_dates("、".join(s.table.cells[:len(s.table.header)]), ctx.section_date, ctx.last_date, notes)
+            find_dates("、".join(s.table.cells[:len(s.table.header)]), ctx.section_date, last, notes)
         self.skipped.extend((s.start, f"{self.doc.id}:{line_of(self.starts, s.start)}: {n}") for n in notes)
         full = [d for d in dates if len(d.iso) == 10 and d.anchor]
         dates = firm(dates)

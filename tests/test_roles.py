@@ -38,3 +38,27 @@ def test_a_statement_against_a_tenure(time, overlaps):
     tenure = role("2023-12-14", "2024-10-01", source="facts")
     assert _when(role(time), tenure) is overlaps
     assert _when(tenure, role(time)) is overlaps
+
+
+def test_the_holder_named_that_day_outweighs_agreement_from_after_the_office_changed_hands(tmp_path):
+    """Two sources name 岸田文雄首相 on 2024年9月21日; a blog calls 石破茂 首相 that day.  Two other
+    sources call 石破茂 首相 from 10月1日, when he took office: that agreement is ten days away and
+    does not cover the 21st, so the blog's title is a role conflict; the sources of October are not."""
+    from tests._runs import cli
+    import json
+
+    texts = {
+        "a.txt": "2024年9月21日、岸田文雄首相は首相官邸で関係閣僚会議を開き、能登半島の豪雨被害への対応を指示した。",
+        "b.txt": "【東京＝共同】2024年9月21日、岸田文雄首相は大雨特別警報を受けて人命救助を最優先にするよう指示した。",
+        "c.txt": "2024年9月21日、石破茂首相は能登半島の豪雨を受けて関係省庁に人命救助を指示しました！",
+        "d.txt": "2024年10月1日、石破茂首相は就任後初の記者会見で能登半島の復旧を急ぐ考えを示した。",
+        "e.txt": "石破茂首相は2024年10月5日、能登半島の被災地を視察した。",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    js = tmp_path / "r.json"
+    r = cli("report", str(tmp_path), "-o", str(tmp_path / "r.html"), "--json", str(js), "-q")
+    assert r.returncode == 0, r.stderr
+    roles = [f for f in json.loads(js.read_text(encoding="utf-8"))["findings"] if f["type"] == "role_conflict"]
+    assert {f["source"] for f in roles} == {"c"}
+    assert "石破茂首相" in roles[0]["evidence"][0]["quote"] and "岸田文雄" in roles[0]["message"]
