@@ -24,6 +24,7 @@ from .roles import person_countries, role_findings
 from .arithmetic import arithmetic_findings, repeated_count_findings
 from .slots import slot_findings
 from .spans import span_findings
+from .elapsed import elapsed_findings
 from .signals import placeholder_findings, unsourced_statistics, unsupported_figures
 
 CODES = {
@@ -52,6 +53,7 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
                  placeholder_findings, unsourced_statistics):
         findings += _ruled(rule, corpus)
     findings += _ruled(span_findings, corpus, extractions)
+    findings += _ruled(elapsed_findings, corpus, extractions)
     findings += _ruled(slot_findings, corpus, extractions, findings)
     findings = _drop_covered(findings)
     findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial
