@@ -74,11 +74,20 @@ def arithmetic_findings(corpus: Corpus) -> list[Finding]:
             elif TOTAL_BEFORE.search(before):
                 parts = [o for o in qs if near(c, o, True) and o.start < c.start
                          and o.qualifiers.quantity.unit == q.unit and o.qualifiers.quantity.value < q.value]
+                if len(parts) < 2:  # 少人数会合が約30分、拡大会合が約55分。合計すると約2時間: the sentence before
+                    parts += [o for o in qs if o.qualifiers.table is None and order[o.sentence_start] + 1
+                             == order[c.sentence_start] and o.qualifiers.quantity.unit == q.unit
+                             and o.qualifiers.quantity.value < q.value and _adjacent(text, o, c)]
                 if parts and max(p.qualifiers.quantity.value for p in parts) >= 0.2 * q.value:
                     f = _total(corpus, c, parts)
             if f:
                 out.append(f)
     return out
+
+
+def _adjacent(text: str, o: Claim, c: Claim) -> bool:
+    """The sentence of ``o`` runs straight into that of ``c`` (no blank line, heading or list between)."""
+    return "\n\n" not in text[o.sentence_end:c.sentence_start] and c.sentence_start - o.sentence_end <= 4
 
 
 def _margin(corpus: Corpus, c: Claim, others: list[Claim]) -> Finding | None:
