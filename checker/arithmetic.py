@@ -29,6 +29,8 @@ WIN_BY = re.compile(r"^差(?:で|の)(?:勝|快勝|圧勝|大勝|完勝|辛勝)"
 MARGIN_BEFORE = re.compile(r"(?:差は|差が|幅は|差を|上積みは)\s*(?:約|およそ)?$")
 TOTAL_BEFORE = re.compile(r"(?:計|合計|合わせて|あわせて|合わせると|あわせると|総計|総数|総額|トータル|累計では)"
                           r"\s*(?:すると|で|は|が|なんと|、)*\s*(?:約|およそ|最大)?$")
+# a total that sums what was just said (合計すると, 合わせると), not a count of its own (計10人)
+SUM_BACK = re.compile(r"(?:合計|合わせ|あわせ|足)すると\s*(?:約|およそ)?$|(?:合計|合わせ|あわせ)ると\s*(?:約|およそ)?$")
 NEAR = 1  # sentences either side of a margin where the two figures it is the difference of are looked for
 
 
@@ -74,7 +76,8 @@ def arithmetic_findings(corpus: Corpus) -> list[Finding]:
             elif TOTAL_BEFORE.search(before):
                 parts = [o for o in qs if near(c, o, True) and o.start < c.start
                          and o.qualifiers.quantity.unit == q.unit and o.qualifiers.quantity.value < q.value]
-                if len(parts) < 2:  # 少人数会合が約30分、拡大会合が約55分。合計すると約2時間: the sentence before
+                if len(parts) < 2 and SUM_BACK.search(before):
+                    # 少人数会合が約30分、拡大会合が約55分。合計すると約2時間: the sentence before
                     parts += [o for o in qs if o.qualifiers.table is None and order[o.sentence_start] + 1
                              == order[c.sentence_start] and o.qualifiers.quantity.unit == q.unit
                              and o.qualifiers.quantity.value < q.value and _adjacent(text, o, c)]
