@@ -87,7 +87,7 @@ class ActReader:
         for t in toks:
             if L.SPEECH.get(t.lemma) not in ("say", "announce") or t.pos not in ("VERB", "NOUN"):
                 continue
-            who = _actor(toks, t, people, children)
+            who = _actor(toks, t, people, children) or _topic_before_quote(s.text, t, people)
             if who is None:
                 continue
             name, a, b = who
@@ -120,7 +120,25 @@ def _actor(toks: list[Tok], pred: Tok, people, children: dict[int, list[Tok]]):
             if c.dep == "obl" and not any(k.dep == "case" and k.lemma in ("は", "が", "も")
                                           for k in children.get(c.i, [])):
                 continue  # 加藤厚労相に指示: the one told, not the one who acts
+            # the subject's own compound (鈴木啓司打上執行責任者は: a name before a title the lexicon lacks)
+            lead = [k for k in children.get(c.i, []) if k.dep == "compound" and k.pos == "PROPN"]
             for m in people:  # a titled name only (岸田首相, テドロス氏): not a place read as a name
                 if (m.titled or m.role) and m.start <= c.idx < max(m.end, m.role_end or 0) + 1:
                     return m.name, m.start, m.end
+                if lead and any(m.start <= k.idx < m.end for k in lead) and c.idx - m.end <= 8:
+                    return m.name, m.start, m.end
+    return None
+
+
+def _topic_before_quote(text: str, pred: Tok, people):
+    """「Xは…「…」と語った」 where a 。 inside the quotation split the parse: the person who is the topic
+    just before the quotation the predicate closes (鈴木啓司打上執行責任者は記者団に「…」)."""
+    q0 = text.rfind("「", 0, pred.idx)
+    while q0 > 0 and text.count("「", 0, q0) > text.count("」", 0, q0):
+        q0 = text.rfind("「", 0, q0)  # the outermost quotation
+    if q0 < 0:
+        return None
+    for m in sorted(people, key=lambda m: -m.end):
+        if m.end <= q0 and re.match(r"[^、。「」]{0,12}?(?:は|が|も)[^。「」]{0,12}$", text[m.end:q0]):
+            return m.name, m.start, m.end
     return None
