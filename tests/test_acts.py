@@ -22,7 +22,7 @@ def _slots(text: str, tmp_path_factory=None):
 
 
 def _acts(text: str) -> dict[str, str]:
-    return {s.head: s.value for s in _slots(text) if s.head.startswith("act:")}
+    return {s.head: s.value for s in _slots(text) if s.head.startswith("act:") and s.slot == "polarity"}
 
 
 @pytest.mark.parametrize("text, act, sign", [
