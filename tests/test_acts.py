@@ -89,3 +89,13 @@ def test_the_shipped_model_reads_every_feature_it_was_trained_on():
     supported = {"sup_n": 3, "sup_mass": 1.5, "sup_max": 0.6, "best_sup_n": 3, "elsewhere": 3, "is_date": 1,
                  "R:supported": 1, "head_sup": 1}
     assert probability(strong) > probability(supported)
+
+
+def test_the_speaker_of_a_quotation_split_by_its_own_full_stop():
+    """A 。 inside the quotation splits the parse; the topic before it is still the speaker, even with a
+    title the lexicon lacks (打上執行責任者)."""
+    slots = _slots("打ち上げ後、同社の鈴木啓司打上執行責任者は記者団に「H2Aを落とさないことに仕事人生をかけてきた。"
+                   "今はほっとしたという一言に尽きる」と語った。")
+    said = [s for s in slots if s.slot == "actor" and s.head == "say"]
+    assert [s.value for s in said] == ["鈴木啓司"]
+    assert {"仕事", "人生", "落とす"} <= set(said[0].args)
