@@ -54,7 +54,8 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
         findings += _ruled(rule, corpus)
     findings += _ruled(span_findings, corpus, extractions)
     findings += _ruled(elapsed_findings, corpus, extractions)
-    findings += _ruled(slot_findings, corpus, extractions, findings)
+    verdicts: list[tuple[str, float]] = []  # contested values below an error: (source, p of an error)
+    findings += _ruled(slot_findings, corpus, extractions, findings, verdicts)
     findings = _drop_covered(findings)
     findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial
     findings = _merge_same_claim(findings)
@@ -75,9 +76,12 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
         for cid in a.claims:
             support[cid] = max(support[cid], k)
     n_witnesses = len(set(corpus.witness.values()))
+    contested: dict[str, list[float]] = defaultdict(list)
+    for source, p in verdicts:
+        contested[source].append(p)
     trust = S.truth_discovery(list(extractions), corroborated, contradicted, checkable,
                               fixed={r: S.REFERENCE_TRUST for r in ref_ids},
-                              weight_of=S.specificity(support, n_witnesses))
+                              weight_of=S.specificity(support, n_witnesses), contested=contested)
     alone = nothing_to_compare(docs, ref_ids, corroborated, findings)
     if alone:
         # "no other source states this" is then true of every claim and says nothing about the source
@@ -121,13 +125,16 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
                     by_whom[o] += 1
         value = max(0.0, min(1.0, trust[d.id] - penalty))
         lo, hi = (value, value) if d.id in ref_ids else S.interval(
-            trust[d.id], S.evidence_weight(checkable, corroborated, contradicted, d.id), penalty)
+            trust[d.id], S.evidence_weight(checkable, corroborated, contradicted, d.id, contested), penalty)
         group = corpus.witness.get(d.id, d.id)
         explanation = parts if d.id in ref_ids else parts + [
             ScoreComponent(label="evidence (truth discovery)", value=round(trust[d.id] - pr, 4),
                            detail=alone or f"{n_corr} of {len(ids)} checkable claims corroborated by other "
-                                           f"sources, {n_contra} contradicted; few claims pull the score "
-                                           "toward the prior"),
+                                           f"sources, {n_contra} contradicted" + (
+                                               f"; {len(contested[d.id])} values contested below an error "
+                                               f"(expected errors {sum(contested[d.id]):.1f})"
+                                               if contested[d.id] else "")
+                                           + "; few claims pull the score toward the prior"),
             ScoreComponent(label="findings", value=-round(penalty, 4),
                            detail=", ".join(f"{n} {k}" for k, n in sorted(sev.items())) or "none"),
         ]

@@ -19,6 +19,7 @@ from .records import Finding, ScoreComponent
 PRIOR_BASE = 0.5
 SHRINK = 12.0  # pseudo-claims of prior weight (CATD-style correction for small samples)
 UNSUPPORTED_WEIGHT = 0.1  # a claim nobody else states barely counts: absence of support is weak evidence
+CONTESTED_WEIGHT = 1.0  # an expected error among a source's disputed values: one contradicted claim
 PENALTY = {"error": 0.1, "warning": 0.02, "info": 0.0, "repeated": 0.0}
 
 
@@ -59,8 +60,13 @@ SPECIFIC_FLOOR = 0.05
 def truth_discovery(extractions: list[Extraction], corroborated: set[str], contradicted: dict[str, set[str]],
                     checkable: dict[str, list[str]], iterations: int = 20,
                     fixed: dict[str, float] | None = None,
-                    weight_of: dict[str, float] | None = None) -> dict[str, float]:
-    """Iterate claim confidence and source trust on a bipartite networkx graph."""
+                    weight_of: dict[str, float] | None = None,
+                    contested: dict[str, list[float]] | None = None) -> dict[str, float]:
+    """Iterate claim confidence and source trust on a bipartite networkx graph.  ``contested`` gives,
+    per source, the verdict model's probability of an error for each of its values that other sources
+    dispute but that no error finding covers: their sum, the errors to expect among them, counts as
+    that many contradicted claims, so a source that loses many close calls sinks."""
+    contested = contested or {}
     g = nx.Graph()
     priors = {ex.document.id: prior(ex.signals)[0] for ex in extractions}
     for sid, ids in checkable.items():
@@ -91,8 +97,9 @@ def truth_discovery(extractions: list[Extraction], corroborated: set[str], contr
             ids = checkable.get(sid, [])
             weights = {c: 1.0 if c in contradicted else (weight_of or {}).get(c, 1.0) if c in corroborated
                        else UNSUPPORTED_WEIGHT for c in ids}
+            soft = contested.get(sid, ())
             new[sid] = (priors[sid] * SHRINK + sum(conf[c] * weights[c] for c in ids)) / (
-                SHRINK + sum(weights.values()))
+                SHRINK + sum(weights.values()) + sum(soft) * CONTESTED_WEIGHT)
         if max(abs(new[s] - trust[s]) for s in trust) < 1e-6:
             trust = new
             break
@@ -101,11 +108,12 @@ def truth_discovery(extractions: list[Extraction], corroborated: set[str], contr
 
 
 def evidence_weight(checkable: dict[str, list[str]], corroborated: set[str], contradicted: dict[str, set[str]],
-                    source: str) -> float:
+                    source: str, contested: dict[str, list[float]] | None = None) -> float:
     """How many claims' worth of evidence a source's trust rests on: its prior's pseudo-claims plus
-    every checked claim (corroborated or contradicted) and a tenth of every unchecked one."""
+    every checked claim (corroborated or contradicted), its contested values and a tenth of every
+    unchecked claim."""
     return SHRINK + sum(1.0 if (c in corroborated or c in contradicted) else UNSUPPORTED_WEIGHT
-                        for c in checkable.get(source, []))
+                        for c in checkable.get(source, [])) + sum((contested or {}).get(source, ())) * CONTESTED_WEIGHT
 
 
 def interval(trust: float, weight: float, penalty: float = 0.0) -> tuple[float, float]:

@@ -137,7 +137,10 @@ def _person(person, name: str) -> str:
     return "@" + eid if eid else name
 
 
-def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Finding]) -> list[Finding]:
+def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Finding],
+                  verdicts: list[tuple[str, float]] | None = None) -> list[Finding]:
+    """Findings on contested values; ``verdicts`` collects (source, probability of an error) for every
+    contested value no error covers yet, for the source scores (see :func:`checker.score.truth_discovery`)."""
     flagged = {(f.source, e.start) for f in taken for e in f.evidence if f.severity == "error"}
     error_at, note_at = thresholds()
     out: list[Finding] = []
@@ -145,6 +148,8 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
         if (f.source, f.start) in flagged:
             continue
         p = probability(x)
+        if verdicts is not None and p < error_at:
+            verdicts.append((f.source, p))
         # an error when the model is sure (the hand rules' verdict is one of its features), an info
         # note when it is merely likely
         error = p >= error_at

@@ -64,3 +64,23 @@ def test_the_interval_narrows_as_claims_are_checked_and_says_when_the_label_is_u
     assert S.uncertain(*few) and not S.uncertain(*many)  # 47–100 could be medium; 65–85 is high
     lo, hi = S.interval(0.75, S.SHRINK + 60, penalty=0.2)
     assert (lo, hi) == pytest.approx((many[0] - 0.2, many[1] - 0.2), abs=1e-3)
+
+
+def test_close_calls_lost_weigh_as_expected_contradictions():
+    """Values other sources dispute below an error still count: their error probabilities, summed,
+    weigh as that many contradicted claims, so of two sources alike in all else the one that loses
+    the close calls scores lower, and an empty list changes nothing."""
+    from claims.models import Extraction
+
+    docs = {sid: Extraction(document=Document(id=sid, path=f"{sid}.txt", text="x", sha256=sid), claims=(),
+                            mentions=(), signals={}, slots=()) for sid in ("a", "b")}
+    checkable = {"a": ["a1", "a2"], "b": ["b1", "b2"]}
+    corroborated = {"a1", "a2", "b1", "b2"}
+    plain = S.truth_discovery(list(docs.values()), corroborated, {}, checkable)
+    same = S.truth_discovery(list(docs.values()), corroborated, {}, checkable, contested={"a": [], "b": []})
+    assert plain == same and plain["a"] == pytest.approx(plain["b"])
+    soft = S.truth_discovery(list(docs.values()), corroborated, {}, checkable,
+                             contested={"a": [0.05, 0.1], "b": [0.5, 0.55, 0.4]})
+    assert soft["b"] < soft["a"] < plain["a"]
+    assert S.evidence_weight(checkable, corroborated, {}, "b", {"b": [0.5, 0.5]}) == pytest.approx(
+        S.evidence_weight(checkable, corroborated, {}, "b") + 1.0)
