@@ -241,10 +241,16 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         cy = _country(y, countries)
         # 前/元 is true of the time of writing: "黒田前総裁のもと2013年に始まった" written in 2024
         when = _written(corpus, y)
-        sitting = [x for x in near.around(y.subject_id, when) if x.subject_id == y.subject_id and x.source != y.source
+        own = y.qualifiers.time
+        if own and _year_or_month(own) and (not when or when[:len(own)] < own):
+            when = own  # 2025年に入り、トランプ前大統領…: written no earlier than the year it speaks of
+        # a day: the claims of the months around it; a year or month: all of this person's (sampled if many)
+        pool = near.around(y.subject_id, when) if _day(when) else near.around(y.subject_id, None, "all")
+        sitting = [x for x in pool if x.subject_id == y.subject_id and x.source != y.source
                    and x.qualifiers.status == "current" and x.qualifiers.role == y.qualifiers.role
-                   and _country(x, countries) in (cy, None) and _day(when) and _day(x.qualifiers.time)
-                   and near_in_time(when, x.qualifiers.time, days=31)]
+                   and _country(x, countries) in (cy, None) and _day(x.qualifiers.time) and (
+                       near_in_time(when, x.qualifiers.time, days=31) if _day(when)
+                       else bool(when) and _year_or_month(when) and x.qualifiers.time.startswith(when))]
         if not sitting:
             continue
         srcs = sorted({x.source for x in sitting})
