@@ -251,9 +251,9 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
                    and _country(x, countries) in (cy, None) and _day(x.qualifiers.time) and (
                        near_in_time(when, x.qualifiers.time, days=31) if _day(when)
                        else bool(when) and _year_or_month(when) and x.qualifiers.time.startswith(when))]
-        if not sitting:
-            continue
         srcs = sorted({x.source for x in sitting})
+        if not srcs or not _day(when) and len(srcs) < 2:
+            continue  # a year alone is a loose date: two sources must show the person sitting in it
         name = corpus.label(y.subject_id, y.subject)
         out.append(Finding(
             type="role_conflict", severity="error", source=y.source,

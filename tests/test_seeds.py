@@ -26,8 +26,10 @@ def test_former_president_is_a_role_conflict():
     rep, _, _ = report(SEEDS)
     f = finding(rep, "001_", "role_conflict", "ドナルド・トランプ前大統領")
     assert f is not None and f["evidence"][0]["line"] == 43
-    # 002 is undated and says only 「2025年に入り」: a year alone takes no side on who held the office
-    assert finding(rep, "002_", "role_conflict", "トランプ前大統領") is None
+    # 002 is undated, but its sentence says 「2025年に入り」: it was written in 2025 or later, and three
+    # sources show Trump as the sitting president in 2025, so 前大統領 there is a role conflict too
+    g = finding(rep, "002_", "role_conflict", "トランプ前大統領")
+    assert g is not None and "2025" in g["message"]
     assert all(e["source"][:3] in ("000", "003", "004") for e in f["contradicted_by"])
 
 
