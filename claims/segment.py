@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from .lexicon import GENERIC_HEADERS
+
 MAX_SENTENCE = 600  # characters; longer runs are cut so that no single line can stall the parser
 # a table cell, and the text a table row gives the parser, are cut too: SudachiPy refuses an input of
 # more than 49,149 bytes, and no line or cell of a page may get that far
@@ -207,8 +209,10 @@ def _split(text: str) -> Page:
                 header = cells
                 block += 1
                 unread += [(a, c) for (a, _), c in zip(spans, cells) if c]
-            elif (header is None or len(header) < 2) and len(cells) >= 2 and cells[0] and any(cells[1:]):
-                # a key-value row (発生日時 | 2025年2月28日): read as the sentence 「発生日時は2025年2月28日」
+            elif (header is None or len(header) < 2 or all(h in GENERIC_HEADERS for h in header if h)) \
+                    and len(cells) >= 2 and cells[0] and any(cells[1:]):
+                # a key-value row (発生日時 | 2025年2月28日, under 項目 | 内容 or no header at all): read as
+                # the sentence 「発生日時は2025年2月28日」
                 if header is None:
                     block += 1
                     header = []

@@ -188,11 +188,18 @@ class SlotReader:
             for c in children.get(p.i, []):
                 if c.dep in ARG_DEPS and c.i not in on_path:
                     take(c)
-        # the value as a nominal predicate (焼損面積は約2,900ha, 発生日時は2月28日午後1時ごろ): its subject names it
+        # the value as a nominal predicate (焼損面積は約2,900ha, 発生日時は2月28日午後1時ごろ): its subject names
+        # it, and an event noun in the subject is its predicate (放出開始は8月24日: 開始, as 8月24日に開始した)
         for i in sorted(inside):
             for c in children.get(i, []):
                 if c.dep in ("nsubj", "csubj", "dislocated") and c.i not in inside:
                     take(c)
+                    if not head and predicate is None:
+                        nouns = [c] + sorted((k for k in children.get(c.i, []) if k.dep == "compound"),
+                                             key=lambda k: -k.i)
+                        event = next((k for k in nouns if _fold(k.lemma) != k.lemma or "サ変" in k.tag), None)
+                        if event is not None and _content(event):
+                            head = _fold(event.lemma)
         for t in path[1:]:  # nouns the value is a modifier of (会場 of 授賞式の会場は…)
             if t.pos in ("NOUN", "PROPN") and t.i not in inside:
                 take(t, 1)
