@@ -297,7 +297,7 @@ def test_html_tables_are_read_row_by_row(tmp_path):
     (ex,), _ = extract_documents(read_documents([page]), Parser())
     raw = page.read_text(encoding="utf-8")
     when = [s for s in ex.slots if s.slot == "date" and s.value == "2025-02-28"]
-    assert when and "occur" in when[0].args and raw[when[0].start:when[0].end] == "2025年2月28日"
+    assert when and when[0].head == "occur" and raw[when[0].start:when[0].end] == "2025年2月28日"
     areas = [c for c in ex.claims if c.kind == "quantity" and c.qualifiers.quantity.value == 2900]
     assert areas and raw[areas[0].start:areas[0].end] == areas[0].quote and "2,900" in areas[0].quote
     rows = [c for c in ex.claims if c.kind == "table"]
