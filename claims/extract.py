@@ -82,9 +82,11 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
         return a, b, self.doc.text[a:b], line_of(self.starts, a)
 
     def _claim(self, s: Sentence, span: tuple[int, int], kind: str, subject: str, predicate: str,
-               pclass: str, obj: str | None = None, q: Qualifiers | None = None) -> Claim:
-        a, b, quote, line = self._span(s, *span) if s.table is None else (*span, self.doc.text[span[0]:span[1]],
-                                                                            line_of(self.starts, span[0]))
+               pclass: str, obj: str | None = None, q: Qualifiers | None = None, absolute: bool = False) -> Claim:
+        """A claim of sentence ``s`` at ``span``: offsets in the sentence's text, or in the document
+        (a table row's cells, ``absolute``)."""
+        a, b, quote, line = self._span(s, *span) if s.table is None and not absolute else (
+            *span, self.doc.text[span[0]:span[1]], line_of(self.starts, span[0]))
         self.n += 1
         c = Claim(id=f"{self.doc.id}#{self.n}", source=self.doc.id, kind=kind, subject=subject,
                   predicate=predicate, predicate_class=pclass, object=obj, qualifiers=q or Qualifiers(),
@@ -197,6 +199,8 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
             self.relations(s, toks, people, places, time, keywords)
             self.quantities(s, toks, people, ctx, keywords, attributed)
             self.place_claims(s, places, time or ctx.event_date, keywords)
+            if s.row is not None and len(s.row.cells) >= 2:  # 会談場所 | アラスカ州アンカレッジ
+                self.venue_row(s, s.row, people, ctx, keywords)
         self.sentence_slots(s, toks, dates, places, find_quantities(text), people)
         self.polarity_slots(s, toks)
         self.act_slots(s, toks, people)

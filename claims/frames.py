@@ -219,7 +219,6 @@ class FrameReader:
         assert row is not None
         header = row.header
         cells = row.cells
-        row_span = (row.cell_spans[0][0], row.cell_spans[min(1, len(cells) - 1)][1])
         hdr = "|".join(header)
         parts = tuple(sorted({p.name for p in people} or set(ctx.participants)))
         for j in range(1, min(len(header), len(cells))):
@@ -238,7 +237,15 @@ class FrameReader:
                 q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
                                table=hdr, measure=measure)
                 self._claim(s, (cs + qv.start, cs + qv.end), "quantity", cells[0], qty.text, pclass, qty.text, q)
-        # a row about a place (開催都市, 開催地, 会談場所 …) is an event-place claim
+        self.venue_row(s, row, people, ctx, keywords)
+
+    def venue_row(self, s, row, people, ctx, keywords) -> None:
+        """A row about a place (開催都市, 開催地, 会談場所 …) is an event-place claim: under a place header
+        (開催都市 | 年月), or a key-value row (会談場所 | アラスカ州アンカレッジ) with or without a header."""
+        header, cells = row.header or [""], row.cells
+        row_span = (row.cell_spans[0][0], row.cell_spans[min(1, len(cells) - 1)][1])
+        hdr = "|".join(row.header)
+        parts = tuple(sorted({p.name for p in people} or set(ctx.participants)))
         place_header = any(w in header[0] for w in ("都市", "開催地", "場所", "会場", "開催国", "地"))
         key_value = not place_header and len(cells) >= 2 and any(w in cells[0] for w in ("場所", "開催地", "会場"))
         if place_header or key_value:
@@ -252,6 +259,7 @@ class FrameReader:
                            time=dates[0].iso if dates else None, table=hdr, keywords=keywords, partners=parts,
                            topic=cells[0] if key_value else None)
             span = row_span if place_header else (row.cell_spans[0][0], row.cell_spans[1][1])
-            self._claim(s, span, "event", "・".join(parts) or cells[0], "開催", "event:meeting", pname, q)
+            self._claim(s, span, "event", "・".join(parts) or cells[0], "開催", "event:meeting", pname, q,
+                        absolute=True)
 
 

@@ -39,6 +39,7 @@ class Sentence:
     offsets: list[int] = field(repr=False)  # offsets[i] = original offset of text[i]
     block: int = 0  # paragraph number; sentences of one block share context
     table: "TableRow | None" = None
+    row: "TableRow | None" = None  # a key-value row read as this sentence: its cells, for the venue rule
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original (start, end) of cleaned characters text[i:j]."""
@@ -132,7 +133,7 @@ def _table_cells(line: str, base: int) -> tuple[list[str], list[tuple[int, int]]
 
 
 def _row_sentences(cells: list[str], spans: list[tuple[int, int]], base: int, starts: list[int],
-                   block: int) -> list[Sentence]:
+                   block: int, header: list[str]) -> list[Sentence]:
     """A row of a table with no header: its label cell, は, and its other cells joined by 、, with
     every character mapped to where it stands (a joining character to the cell it leads into)."""
     text, offs = "", []
@@ -153,7 +154,8 @@ def _row_sentences(cells: list[str], spans: list[tuple[int, int]], base: int, st
             e -= 1
         if e - s >= 2:
             o = offs[s:e]
-            out.append(Sentence(o[0], o[-1] + 1, line_of(starts, o[0]), text[s:e], o, block))
+            out.append(Sentence(o[0], o[-1] + 1, line_of(starts, o[0]), text[s:e], o, block,
+                                row=TableRow(header, [c for c, _ in pieces], [sp for _, sp in pieces])))
     return out
 
 
@@ -173,6 +175,8 @@ def split(text: str, origin: Sequence[int] = ()) -> Page:
         s.start, s.end = m(s.start), m(s.end - 1) + 1
         if s.table is not None:
             s.table.cell_spans = [(m(a), m(b - 1) + 1) for a, b in s.table.cell_spans]
+        if s.row is not None:
+            s.row.cell_spans = [(m(a), m(b - 1) + 1) for a, b in s.row.cell_spans]
     page.cells = [(m(a), cell) for a, cell in page.cells]
     return page
 
@@ -216,7 +220,7 @@ def _split(text: str) -> Page:
                 if header is None:
                     block += 1
                     header = []
-                sentences += _row_sentences(cells, spans, base, starts, block)
+                sentences += _row_sentences(cells, spans, base, starts, block, header)
             elif header is not None and cells:
                 unread += [(a, c) for (a, _), c in list(zip(spans, cells))[len(header):] if c]
                 row_text = "、".join(f"{h}は{c}" for h, c in zip(header, cells))
