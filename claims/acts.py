@@ -87,7 +87,7 @@ class ActReader:
         for t in toks:
             if L.SPEECH.get(t.lemma) not in ("say", "announce") or t.pos not in ("VERB", "NOUN"):
                 continue
-            who = _actor(toks, t, people, children) or _topic_before_quote(s.text, t, people)
+            who = _actor(toks, t, people, children) or _topic_before_quote(s.text, t.idx, people)
             if who is None:
                 continue
             name, a, b = who
@@ -96,6 +96,21 @@ class ActReader:
             if len(words) < 3:
                 continue
             sa, sb, quote, line = self._span(s, a, max(b, t.idx + len(t.text)))
+            self.slots.append(Slot(source=self.doc.id, slot="actor", head="say", args=words, value=name,
+                                   quote=quote, start=sa, end=sb, line=line))
+            return
+        # 「…」と with any predicate (と強気の姿勢を見せた, と意気込んだ): the quotation is the topic's words
+        for x, y in inner:
+            if s.text[y + 1:y + 2] != "と":
+                continue
+            who = _topic_before_quote(s.text, y + 1, [p for p in people if p.titled or p.role])
+            if who is None:
+                continue
+            name, a, b = who
+            words = tuple(sorted({_fold(q.lemma) for q in toks if _content(q) and x <= q.idx < y} - {name}))
+            if len(words) < 3:
+                continue
+            sa, sb, quote, line = self._span(s, a, y + 2)
             self.slots.append(Slot(source=self.doc.id, slot="actor", head="say", args=words, value=name,
                                    quote=quote, start=sa, end=sb, line=line))
             return
@@ -130,10 +145,10 @@ def _actor(toks: list[Tok], pred: Tok, people, children: dict[int, list[Tok]]):
     return None
 
 
-def _topic_before_quote(text: str, pred: Tok, people):
+def _topic_before_quote(text: str, at: int, people):
     """「Xは…「…」と語った」 where a 。 inside the quotation split the parse: the person who is the topic
-    just before the quotation the predicate closes (鈴木啓司打上執行責任者は記者団に「…」)."""
-    q0 = text.rfind("「", 0, pred.idx)
+    just before the quotation that ends before ``at`` (鈴木啓司打上執行責任者は記者団に「…」)."""
+    q0 = text.rfind("「", 0, at)
     while q0 > 0 and text.count("「", 0, q0) > text.count("」", 0, q0):
         q0 = text.rfind("「", 0, q0)  # the outermost quotation
     if q0 < 0:

@@ -99,3 +99,14 @@ def test_the_speaker_of_a_quotation_split_by_its_own_full_stop():
     said = [s for s in slots if s.slot == "actor" and s.head == "say"]
     assert [s.value for s in said] == ["鈴木啓司"]
     assert {"仕事", "人生", "落とす"} <= set(said[0].args)
+
+
+def test_words_quoted_with_any_predicate_are_the_titled_topics():
+    """「…」と強気の姿勢を見せた: no verb of saying, but the quotation is still the minister's words; an
+    organisation before a quoted citation (被団協が「…」として) is no speaker."""
+    said = [s for s in _slots("江藤大臣も「需要があれば無制限に出す」と強気の姿勢を見せていた。")
+            if s.slot == "actor" and s.head == "say"]
+    assert [(s.value, s.args) for s in said] == [("江藤", ("出す", "無制限", "需要"))]
+    cited = [s for s in _slots("ノーベル平和賞は、日本被団協が「核兵器のない世界を実現するための努力」として授与された。")
+             if s.slot == "actor" and s.head == "say"]
+    assert cited == []
