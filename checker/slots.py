@@ -77,8 +77,7 @@ RULES = ("supported", "nothing aligned", "its document gives the other value too
 def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tuple[Slot, dict[str, float], list[Candidate]]]:
     """Every value that some other document contradicts: the slot, its evidence as features (with the
     reason the hand rules give), and the strongest cluster of values against it, best first."""
-    slots = [s if s.slot != "actor" else s.model_copy(update={"value": _person(corpus.person, s.value)})
-             for ex in extractions for s in ex.slots]
+    slots = [_resolved(corpus, s) for ex in extractions for s in ex.slots]
     priors = {ex.document.id: prior(ex.signals)[0] for ex in extractions}
     aligner = Aligner(slots)
     by_value = value_witnesses(corpus, slots)
@@ -130,6 +129,16 @@ def with_doubt(corpus: Corpus, judged: list[tuple[Slot, dict[str, float], list[C
         x["doubt_other"] = round(sum(theirs) / len(theirs), 6)
         x["doubt_gap"] = round(mine - x["doubt_other"], 6)
         yield f, x, members
+
+
+def _resolved(corpus: Corpus, s: Slot) -> Slot:
+    """A slot with the people it names resolved across the corpus (藤島氏 and 藤島ジュリー景子 are one
+    word of its key; an actor's value is the person's id)."""
+    args = tuple(sorted({_person(corpus.person, a) for a in s.args}))
+    update: dict = {"args": args} if args != s.args else {}
+    if s.slot == "actor":
+        update["value"] = _person(corpus.person, s.value)
+    return s.model_copy(update=update) if update else s
 
 
 def _person(person, name: str) -> str:
