@@ -74,6 +74,8 @@ def test_agreement_with_tolerance(a, b, agree):
 @pytest.mark.parametrize("text,found", [
     ("| 会談日 | 2025年XX月XX日 |", "2025年XX月XX日"), ("本記事の情報は2024年XX月XX日時点", "2024年XX月XX日"),
     ("〇〇市の担当者は", "〇〇市"), ("2025年2月12日に", None),
+    ("[救出人数]人を救出したとのことです", "[救出人数]"), ("△△町の避難所", "△△町"), ("（要確認）の数字", "（要確認）"),
+    ("ウィキペディア[要出典]", None), ("脚注[1]", None), ("新駅（仮称）", None), ("（仮）", None),
 ])
 def test_placeholders(text, found):
     hits = [h[2] for h in find_placeholders(text)]
