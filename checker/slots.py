@@ -38,6 +38,7 @@ TYPES = {"date": "date_conflict", "place": "location_conflict", "quantity": "num
          "polarity": "negation_conflict", "actor": "misattribution"}
 PRIOR_GAP = 0.2  # one source against one: blame only a page whose signals are this much weaker
 TIMEZONE = ("日本時間", "現地時間", "時間で", "米東部時間", "現地")
+BROAD = ("地方", "地域", "沿岸", "一帯", "全域", "方面", "全土", "各地")
 
 
 def _words(s: Slot) -> set[str]:
@@ -77,7 +78,10 @@ RULES = ("supported", "nothing aligned", "its document gives the other value too
 def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tuple[Slot, dict[str, float], list[Candidate]]]:
     """Every value that some other document contradicts: the slot, its evidence as features (with the
     reason the hand rules give), and the strongest cluster of values against it, best first."""
-    slots = [_resolved(corpus, s) for ex in extractions for s in ex.slots]
+    # a broad region (東海地方, 太平洋沿岸) is an extent, not a venue: named at another granularity
+    # elsewhere (中部地方) it is not another place
+    slots = [_resolved(corpus, s) for ex in extractions for s in ex.slots
+             if not (s.slot == "place" and s.value.endswith(BROAD))]
     priors = {ex.document.id: prior(ex.signals)[0] for ex in extractions}
     aligner = Aligner(slots)
     by_value = value_witnesses(corpus, slots)
