@@ -95,7 +95,9 @@ class ActReader:
             words = tuple(sorted(w for w in words if w not in name))
             if len(words) < 3:
                 continue
-            sa, sb, quote, line = self._span(s, a, max(b, t.idx + len(t.text)))
+            # from the name, or from the quotation when it comes first (「…」と語った豊田章男会長)
+            lo = min([a] + [x - 1 for x, y in inner if y < t.idx and x - 1 < a])
+            sa, sb, quote, line = self._span(s, lo, max(b, t.idx + len(t.text)))
             self.slots.append(Slot(source=self.doc.id, slot="actor", head="say", args=words, value=name,
                                    quote=quote, start=sa, end=sb, line=line))
             return
@@ -142,6 +144,12 @@ def _actor(toks: list[Tok], pred: Tok, people, children: dict[int, list[Tok]]):
                     return m.name, m.start, m.end
                 if lead and any(m.start <= k.idx < m.end for k in lead) and c.idx - m.end <= 8:
                     return m.name, m.start, m.end
+    # 「…」と語った豊田章男会長: the predicate modifies the person it is said of
+    if pred.dep == "acl" and pred.head != pred.i:
+        noun = by_i[pred.head]
+        for m in people:
+            if (m.titled or m.role) and m.start <= noun.idx < max(m.end, m.role_end or 0) + 1:
+                return m.name, m.start, m.end
     return None
 
 

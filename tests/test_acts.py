@@ -110,3 +110,11 @@ def test_words_quoted_with_any_predicate_are_the_titled_topics():
     cited = [s for s in _slots("ノーベル平和賞は、日本被団協が「核兵器のない世界を実現するための努力」として授与された。")
              if s.slot == "actor" and s.head == "say"]
     assert cited == []
+
+
+def test_the_speaker_a_quotation_is_said_of():
+    """「…」と語った豊田章男会長: the verb modifies the person; the slot quotes the words with the name."""
+    said = [s for s in _slots("「足場固めを最重要課題に」と語った豊田章男会長の発言が注目を集めた。")
+            if s.slot == "actor" and s.head == "say"]
+    assert [s.value for s in said] == ["豊田章男"]
+    assert said[0].quote.startswith("「足場固め") and said[0].quote.endswith("豊田章男")
