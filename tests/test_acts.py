@@ -114,7 +114,7 @@ def test_words_quoted_with_any_predicate_are_the_titled_topics():
 
 def test_the_speaker_a_quotation_is_said_of():
     """「…」と語った豊田章男会長: the verb modifies the person; the slot quotes the words with the name."""
-    said = [s for s in _slots("「足場固めを最重要課題に」と語った豊田章男会長の発言が注目を集めた。")
+    said = [s for s in _slots("「足場固めを最重要課題に」と語った豊田章男会長（イメージ）")
             if s.slot == "actor" and s.head == "say"]
     assert [s.value for s in said] == ["豊田章男"]
     assert said[0].quote.startswith("「足場固め") and said[0].quote.endswith("豊田章男")
