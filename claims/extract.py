@@ -70,6 +70,7 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
         self.slots: list[Slot] = []
         self.asked: tuple[str, ...] = ()  # words of a question just asked (FAQ), the key of its answer
         self.asked_left = 0  # sentences of the answer still to come
+        self.asked_block = -1  # the last paragraph the answer may run to
         self.asked_now: tuple[str, ...] = ()  # the question this sentence answers
         self.mentions: list[Mention] = []
         # notes on values that cannot be (2月30日, a weekday that does not fit), by their offset

@@ -53,8 +53,11 @@ class SlotReader:
         # a question's words key the answer that follows it, up to three sentences on (A. いいえ。…)
         question = _question(toks, text)
         if question:
-            self.asked, self.asked_left, asked = question, 3, ()
-        elif self.asked_left > 0:
+            # a FAQ's Q (Q. / Q： / 問) keys the answer in the next paragraph too; a heading's question
+            # (選挙の結果は？) only its own paragraph
+            faq = bool(re.match(r"\**\s*(?:Q|Ｑ|問)\s*\d*\s*[.．:：、]?", text))
+            self.asked, self.asked_left, self.asked_block, asked = question, 3, s.block + faq, ()
+        elif self.asked_left > 0 and s.block <= self.asked_block:
             self.asked_left -= 1
             asked = self.asked
         else:
