@@ -134,7 +134,8 @@ class Aligner:
 
     def sim(self, i: int, j: int) -> float:
         a, b = words(self.slots[i]), words(self.slots[j])
-        common = sum(min(a[w], b[w]) * self.idf.get(w, 0.0) for w in a.keys() & b.keys())
+        # in sorted order: a sum over a set would change in its last bits with the hash seed
+        common = sum(min(a[w], b[w]) * self.idf.get(w, 0.0) for w in sorted(a.keys() & b.keys()))
         total = self._mass[i] + self._mass[j]
         return 2 * common / total if total else 0.0
 

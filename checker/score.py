@@ -98,8 +98,9 @@ def truth_discovery(extractions: list[Extraction], corroborated: set[str], contr
             weights = {c: 1.0 if c in contradicted else (weight_of or {}).get(c, 1.0) if c in corroborated
                        else UNSUPPORTED_WEIGHT for c in ids}
             soft = contested.get(sid, ())
-            new[sid] = (priors[sid] * SHRINK + sum(conf[c] * weights[c] for c in ids)) / (
-                SHRINK + sum(weights.values()) + sum(soft) * CONTESTED_WEIGHT)
+            # exact sums (math.fsum): the same figures whatever order the evidence came in
+            new[sid] = (priors[sid] * SHRINK + math.fsum(conf[c] * weights[c] for c in ids)) / (
+                SHRINK + math.fsum(weights.values()) + math.fsum(soft) * CONTESTED_WEIGHT)
         if max(abs(new[s] - trust[s]) for s in trust) < 1e-6:
             trust = new
             break
@@ -113,7 +114,7 @@ def evidence_weight(checkable: dict[str, list[str]], corroborated: set[str], con
     every checked claim (corroborated or contradicted), its contested values and a tenth of every
     unchecked claim."""
     return SHRINK + sum(1.0 if (c in corroborated or c in contradicted) else UNSUPPORTED_WEIGHT
-                        for c in checkable.get(source, [])) + sum((contested or {}).get(source, ())) * CONTESTED_WEIGHT
+                        for c in checkable.get(source, [])) + math.fsum((contested or {}).get(source, ())) * CONTESTED_WEIGHT
 
 
 def interval(trust: float, weight: float, penalty: float = 0.0) -> tuple[float, float]:
