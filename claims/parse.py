@@ -12,10 +12,9 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-MODEL = "ja_ginza"
-# NER costs two thirds of the pipeline and the checker does not need it: names, places and
-# offices come from the SudachiPy part-of-speech tags and the office lexicon (see roles.py).
-DISABLED = ("ner",)
+# the model and the components left out of it (NER: names, places and offices come from the SudachiPy
+# part-of-speech tags and the office lexicon, see roles.py): claims.model
+from .model import DISABLED, MODEL, load  # noqa: F401
 # SudachiPy refuses an input of more than 49,149 bytes; segment.py keeps sentences far shorter, and
 # this last guard cuts any text that would still reach the limit instead of failing the run
 MAX_PARSE_BYTES = 48_000
@@ -23,7 +22,6 @@ MAX_PARSE_BYTES = 48_000
 # a second, 600 (a 600-character run of "1,1,1,") in seven.  No sentence of the test corpora comes near
 # 300 tokens; a longer one is parsed up to its 300th token.
 MAX_TOKENS = 300
-_MODELS: dict[str, object] = {}  # the loaded model, shared by every Parser of the process
 
 
 class Tok(NamedTuple):
@@ -76,14 +74,7 @@ class Parser:
     @property
     def nlp(self):
         if self._nlp is None:
-            if MODEL not in _MODELS:
-                import spacy
-
-                try:
-                    _MODELS[MODEL] = spacy.load(MODEL, exclude=list(DISABLED))
-                except OSError as exc:  # model package missing
-                    raise RuntimeError(f"the parser model {MODEL!r} is not installed: pip install ja-ginza") from exc
-            self._nlp = _MODELS[MODEL]
+            self._nlp = load(MODEL)
             self.version = f"{MODEL}-{self._nlp.meta.get('version', '?')}"
         return self._nlp
 
