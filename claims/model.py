@@ -2,10 +2,11 @@
 
 The checker reads each token's text, lemma, tags, dependency label and head.  The tokenizer gives
 text, lemma and the SudachiPy tag; ``tok2vec`` feeds the ``parser`` (labels, heads) and the
-``morphologizer`` (the part of speech, which it overwrites); ``bunsetu_recognizer`` turns the
-parser's labels into the UD ones (``nmod_bunsetu`` -> ``nmod``).  Left out: ``ner`` (two thirds of
-the default pipeline's time) and ``compound_splitter`` (it does nothing in GiNZA's default split
-mode).  Neither changes a token.
+``morphologizer`` (the part of speech, which it overwrites).  Left out: ``ner`` (two thirds of the
+default pipeline's time), ``compound_splitter`` (it does nothing in GiNZA's default split mode) and
+``bunsetu_recognizer``: it finds phrase and clause spans the checker never reads (a tenth of the
+parse), and on the tokens it only turns the parser's labels into the UD ones (``nmod_bunsetu`` ->
+``nmod``), which :func:`ud_label` does.
 
 thinc runs the tok2vec's and the morphologizer's matrix products through blis.  On the CPUs of this
 project's machines (AVX-512) numpy's OpenBLAS does the same products in a third of the time, so
@@ -21,7 +22,8 @@ import os
 import sys
 
 MODEL = "ja_ginza"
-DISABLED = ("ner", "compound_splitter")
+DISABLED = ("ner", "compound_splitter", "bunsetu_recognizer")
+BUNSETU_SUFFIX = "_bunsetu"  # GiNZA's parser marks a phrase's head so; bunsetu_recognizer drops it
 _LOADED: dict[str, object] = {}  # the loaded model, shared by every Parser of the process (and forked workers)
 
 
@@ -40,6 +42,11 @@ def load(name: str = MODEL):
             use_numpy_gemm(nlp)
         _LOADED[name] = nlp
     return _LOADED[name]
+
+
+def ud_label(dep: str) -> str:
+    """The token's UD label, as GiNZA's bunsetu_recognizer leaves it (remain_bunsetu_suffix=False)."""
+    return dep[:-len(BUNSETU_SUFFIX)] if dep.endswith(BUNSETU_SUFFIX) else dep
 
 
 def loaded(name: str = MODEL) -> bool:
