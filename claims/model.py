@@ -3,8 +3,8 @@
 The checker reads each token's text, lemma, tags, dependency label and head.  The tokenizer gives
 text, lemma and the SudachiPy tag; ``tok2vec`` feeds the ``parser`` (labels, heads) and the
 ``morphologizer`` (the part of speech, which it overwrites).  Left out: ``ner`` (two thirds of the
-default pipeline's time), ``compound_splitter`` (it does nothing in GiNZA's default split mode) and
-``bunsetu_recognizer``: it finds phrase and clause spans the checker never reads (a tenth of the
+default pipeline's time), ``compound_splitter`` (it does nothing in GiNZA's default split mode, and
+the tokenizer no longer prepares the sub-token splits it would read) and ``bunsetu_recognizer``: it finds phrase and clause spans the checker never reads (a tenth of the
 parse), and on the tokens it only turns the parser's labels into the UD ones (``nmod_bunsetu`` ->
 ``nmod``), which :func:`ud_label` does.
 
@@ -38,6 +38,9 @@ def load(name: str = MODEL):
             nlp = spacy.load(name, exclude=list(DISABLED))
         except OSError as exc:  # model package missing
             raise RuntimeError(f"the parser model {name!r} is not installed: pip install ja-ginza") from exc
+        if hasattr(nlp.tokenizer, "need_subtokens"):
+            # the A and B splits of every token are for compound_splitter, which is left out
+            nlp.tokenizer.need_subtokens = False
         if not os.environ.get("CLAIMCHECK_BLIS"):
             use_numpy_gemm(nlp)
         _LOADED[name] = nlp
