@@ -1,9 +1,7 @@
 """The library entry point: documents in, :class:`Report` out.  The CLI is a thin layer over this."""
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -17,7 +15,7 @@ from claims.parse import Parser
 
 from . import score as S
 from .agree import agreements
-from .common import Corpus
+from .common import Corpus, no_cyclic_gc
 from .copies import witness_groups
 from .events import event_findings, internal_event_findings
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
@@ -35,20 +33,6 @@ CODES = {
     "unsupported_claim": "CC201", "unsourced_statistic": "CC202", "placeholder": "CC301",
 }
 CHECKABLE = ("role", "event", "quantity", "relation", "statement", "table")
-
-
-@contextmanager
-def no_cyclic_gc():
-    """The cyclic garbage collector off: analysis makes millions of small records and no garbage
-    cycles worth collecting, and each collection would walk all of them (a tenth of the time on a
-    large corpus).  Reference counting still frees everything; the collector is on again after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] = (),
