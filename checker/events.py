@@ -39,6 +39,8 @@ def _venue_index(corpus: Corpus) -> dict[tuple, list[Claim]]:
                 index[("day", day)].append(o)
         if o.predicate_class.startswith("located:"):
             index[("located", o.predicate_class)].append(o)
+    for key in [k for k in index if k[0] == "located"]:  # a block of many sources: its sample, once
+        index[("located-shown", key[1])] = list(sample(index[key], lambda o: o.id))
     return index
 
 
@@ -54,8 +56,8 @@ def _rival_venues(index: dict[tuple, list[Claim]], claims: list[Claim]) -> list[
             out += [o for day in days_of(c.qualifiers) for o in index.get(("day", day), ()) if classes_match(c, o)
                     and (same_participants(c, o) if c.qualifiers.partners or o.qualifiers.partners
                          else c.predicate == o.predicate)]
-        if c.predicate_class.startswith("located:"):  # a block of many sources: its sample
-            out += sample(index.get(("located", c.predicate_class), []), lambda o: o.id)
+        if c.predicate_class.startswith("located:"):
+            out += index.get(("located-shown", c.predicate_class), [])
     return [o for o in dict.fromkeys(out)
             if o.source != claims[0].source and not places_match(o.qualifiers.place, claims[0].qualifiers.place)]
 
