@@ -44,10 +44,15 @@ class _Group(Generic[T]):
         for bound, rows in bounds.items():
             rows.sort(key=lambda r: (r[0], r[1]))
             self.by_bound[bound] = ([r[0] for r in rows], [r[2] for r in rows])
-        spans.sort(key=lambda r: (r[0], r[2]))
-        self.span_lo = [r[0] for r in spans]
-        self.span_items = [r[3] for r in spans]
-        self.width = max((r[1] - r[0] for r in spans), default=0.0)
+        # closed intervals by their width's power of two: a width grows with its figure (2% of it),
+        # and one list's widest member would make every narrower one a candidate
+        by_width: dict[int, list[tuple[float, float, int, T]]] = defaultdict(list)
+        for r in spans:
+            by_width[math.frexp(r[1] - r[0])[1]].append(r)
+        self.spans: list[tuple[list[float], list[T], float]] = []
+        for _, rows in sorted(by_width.items()):
+            rows.sort(key=lambda r: (r[0], r[2]))
+            self.spans.append(([r[0] for r in rows], [r[3] for r in rows], max(r[1] - r[0] for r in rows)))
         lows.sort(key=lambda r: (r[0], r[1]))
         self.open_lo, self.open_lo_items = [r[0] for r in lows], [r[2] for r in lows]
         highs.sort(key=lambda r: (r[0], r[1]))
@@ -58,10 +63,11 @@ class _Group(Generic[T]):
             return self.members
         a0, a1 = agreement_interval(q)
         out: list[T] = []
-        # intervals that touch [a0, a1]: a closed one starts at most `width` below a0
-        margin = 1e-9 * (abs(a0) + self.width + 1.0)
-        lo = a0 - self.width - margin if a0 != -math.inf else -math.inf
-        out += self.span_items[bisect_left(self.span_lo, lo):bisect_right(self.span_lo, a1 + margin)]
+        # intervals that touch [a0, a1]: a closed one starts at most its list's widest width below a0
+        margin = 1e-9 * (abs(a0) + abs(a1 - a0) + 1.0)
+        for starts, items, width in self.spans:
+            lo = a0 - width - margin - 1e-9 * width
+            out += items[bisect_left(starts, lo):bisect_right(starts, a1 + margin)]
         out += self.open_lo_items[:bisect_right(self.open_lo, a1 + margin)]
         out += self.open_hi_items[bisect_left(self.open_hi, a0 - margin):]
         if q.bound in self.by_bound and q.value > 0:
