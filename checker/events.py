@@ -195,7 +195,14 @@ def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, v
                     break
         return len(found)
     attr = "place" if typ == "location_conflict" else "time"
-    sa, sb = support(a, va, attr), support(b, vb, attr)
+    memo = corpus._groups.setdefault("event support", {})  # a claim is in many pairs: counted once
+
+    def counted(c: Claim, value) -> int:
+        key = (c.id, value, attr)
+        if key not in memo:
+            memo[key] = support(c, value, attr)
+        return memo[key]
+    sa, sb = counted(a, va), counted(b, vb)
     refs = corpus.references
     if need_support and not (a.source in refs or b.source in refs) and (sa == 0) == (sb == 0):
         return None
