@@ -28,11 +28,13 @@ import os
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 FIRST_SIGHT = ROOT / "bench" / "first_sight.md"
 FLAGGING = ("error", "warning")
@@ -102,17 +104,42 @@ def recorded() -> set[str]:
     return {line.split("|")[2].strip() for line in text.splitlines() if line.startswith("| 20")}
 
 
-def run_report(c: Corpus, out: Path) -> None:
-    js = out / (c.name.replace("/", "_") + ".json")
-    cmd = [sys.executable, "-m", "checker", "report", str(c.docs), "-o", str(js.with_suffix(".html")),
-           "--json", str(js), "-q"]
-    r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
-                       env=dict(os.environ, PYTHONIOENCODING="utf-8"))
-    if r.returncode != 0:
-        lines = r.stderr.strip().splitlines() or [f"exit {r.returncode}"]
-        c.error = next((ln for ln in lines if "error" in ln), lines[-1])
-        return
-    c.report = json.loads(js.read_text(encoding="utf-8"))
+def _report_here(docs: str, html: str, js: str) -> tuple[int, str]:
+    """``claimcheck report`` in this (worker) process: (exit status, what it printed on stderr)."""
+    import contextlib
+    import io
+
+    from checker.cli import main as cli_main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        try:
+            code = cli_main(["report", docs, "-o", html, "--json", js, "-q", "--jobs", "1"])
+        except SystemExit as exc:  # argparse
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, err.getvalue()
+
+
+def run_reports(corpora: list[Corpus], out: Path, jobs: int) -> None:
+    """Each corpus's report, in ``jobs`` worker processes forked once with the checker imported (a
+    report costs no interpreter start and no imports), the largest corpora first."""
+    import checker.cli  # noqa: F401 -- imported before the fork, shared by the workers
+    import checker.pipeline  # noqa: F401
+    import reports.render  # noqa: F401
+
+    size = {c.name: sum(p.stat().st_size for p in c.docs.iterdir() if p.is_file()) for c in corpora}
+    order = sorted(corpora, key=lambda c: -size[c.name])
+    paths = {c.name: out / (c.name.replace("/", "_") + ".json") for c in corpora}
+    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=get_context("fork")) as pool:
+        futures = {c.name: pool.submit(_report_here, str(c.docs), str(paths[c.name].with_suffix(".html")),
+                                       str(paths[c.name])) for c in order}
+        for c in corpora:
+            code, err = futures[c.name].result()
+            if code != 0:
+                lines = err.strip().splitlines() or [f"exit {code}"]
+                c.error = next((ln for ln in lines if "error" in ln), lines[-1])
+                continue
+            c.report = json.loads(paths[c.name].read_text(encoding="utf-8"))
 
 
 def score(corpora: list[Corpus], jobs: int, keep: Path | None) -> None:
@@ -120,8 +147,7 @@ def score(corpora: list[Corpus], jobs: int, keep: Path | None) -> None:
     out = keep or Path(tempfile.mkdtemp(prefix="claimcheck-judgment-"))
     out.mkdir(parents=True, exist_ok=True)
     runnable = [c for c in corpora if not c.missing]
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(lambda c: run_report(c, out), runnable))
+    run_reports(runnable, out, jobs)
     for c in runnable:
         if c.report:
             c.scored = scorer.score_topic(c.report, _topic(c), c.docs)
@@ -354,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--alarms", action="store_true", help="every false alarm with its quote, counterpart and rule")
     ap.add_argument("--first-sight", action="store_true", help="append the rows to bench/first_sight.md")
     ap.add_argument("--group", choices=("seeds", "ours", "blind", "pages"), help="only corpora of this group")
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="reports run at once")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="worker processes (reports run at once)")
     ap.add_argument("--keep", type=Path, help="keep the reports (HTML and JSON) in this folder")
     a = ap.parse_args(argv)
     corpora = [corpus_at(p) for p in a.corpora] if a.corpora else discover()

@@ -11,6 +11,10 @@ On the same documents (default: the seeds and three blind corpora, 23 documents)
 3. the same report again, warm: parses come from the cache.
 
 Targets: the cold report at least 3 times faster than the default parse, the warm one 50 times.
+
+``--repeat N`` (default 2) runs each of the three N times, in turn, and keeps each one's best time:
+the machine is shared with other work, and a run that another process slowed says nothing about
+the code.  The cold report starts from an empty cache every time.
 """
 from __future__ import annotations
 
@@ -52,17 +56,21 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*", type=Path, default=DEFAULT)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--repeat", type=int, default=2, help="runs of each, the best kept")
     a = ap.parse_args(argv)
     paths = [str(p) for p in a.paths if p.exists()]
     docs = read_documents(paths)
     lines = [ln for d in docs for ln in d.visible.splitlines() if ln.strip()]
     chars = sum(len(ln) for ln in lines)
-    print(f"{len(docs)} documents, {len(lines)} lines, {chars:,} characters; {a.jobs} jobs on {os.cpu_count()} cores")
-    g = ginza_default(lines)
-    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out:
-        cold = report(paths, Path(cache), Path(out), a.jobs)
-        warm = report(paths, Path(cache), Path(out), a.jobs)
-        size = sum(p.stat().st_size for p in Path(out).iterdir())
+    print(f"{len(docs)} documents, {len(lines)} lines, {chars:,} characters; {a.jobs} jobs on {os.cpu_count()} cores; "
+          f"best of {max(1, a.repeat)}")
+    g = cold = warm = float("inf")
+    for _ in range(max(1, a.repeat)):
+        g = min(g, ginza_default(lines))
+        with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out:
+            cold = min(cold, report(paths, Path(cache), Path(out), a.jobs))
+            warm = min(warm, report(paths, Path(cache), Path(out), a.jobs))
+            size = sum(p.stat().st_size for p in Path(out).iterdir())
     print(f"{'ja_ginza default pipeline, load + parse':<42} {g:7.2f} s")
     print(f"{'claimcheck report, cold cache':<42} {cold:7.2f} s   {g / cold:5.1f}x faster (target 3x)")
     print(f"{'claimcheck report, warm cache':<42} {warm:7.2f} s   {g / warm:5.1f}x faster (target 50x)")

@@ -119,21 +119,22 @@ class Aligner:
 
     def __init__(self, slots: list[Slot]):
         self.slots = slots
+        self.word_weights = [words(s) for s in slots]  # each slot's words, computed once
         docs_with: dict[str, set[str]] = defaultdict(set)
-        for s in slots:
-            for w in words(s):
+        for s, ws in zip(slots, self.word_weights):
+            for w in ws:
                 docs_with[w].add(s.source)
         n = len({s.source for s in slots}) or 1
         self.idf = {w: math.log((1 + n) / len(d)) + 0.05 for w, d in docs_with.items()}
         # (kind, word) -> slots; a word of many sources is read by sorted neighbourhood (checker.blocking)
         self.index = Blocks(slots, lambda s: [(kind(s), w) for w in words(s)], slot_order)
-        self._mass = [self._weight(words(s)) for s in slots]
+        self._mass = [self._weight(ws) for ws in self.word_weights]
 
     def _weight(self, ws: dict[str, float]) -> float:
         return sum(v * self.idf.get(w, 0.0) for w, v in ws.items())
 
     def sim(self, i: int, j: int) -> float:
-        a, b = words(self.slots[i]), words(self.slots[j])
+        a, b = self.word_weights[i], self.word_weights[j]
         # in sorted order: a sum over a set would change in its last bits with the hash seed
         common = sum(min(a[w], b[w]) * self.idf.get(w, 0.0) for w in sorted(a.keys() & b.keys()))
         total = self._mass[i] + self._mass[j]
@@ -143,7 +144,7 @@ class Aligner:
         """Slots of the same kind sharing a word with slot i (its own document's too), not of another
         occasion, most similar first."""
         f = self.slots[i]
-        near = self.index.near(i, [(kind(f), w) for w in words(f)])
+        near = self.index.near(i, [(kind(f), w) for w in self.word_weights[i]])
         out = []
         for j in sorted(near):
             s = self.slots[j]

@@ -32,13 +32,15 @@ def _load(paths, quiet: bool, references=(), jobs: int = 1, dask: str | None = N
     Each note is printed on stderr (unless ``quiet``); the caller puts them in the report too.
     ``jobs`` worker processes, or the Dask cluster at ``dask``, parse and extract.
     """
-    from claims.distribute import extract_parallel
+    refs, docs, notes = _read(paths, quiet, references)
+    return refs, _extract(docs, refs, quiet, jobs, dask), notes
+
+
+def _read(paths, quiet: bool, references=()):
+    """Read the documents and the reference files; returns (references, Japanese documents, notes)."""
     from claims.ingest import read_documents
     from claims.language import left_out_note, partition
-    from claims.parse import Parser
     from claims.reference import load_reference
-
-    from .pipeline import _reference_names
 
     refs = [load_reference(r) for r in references or ()]
     as_reference = {Path(r).resolve() for r in references or ()}
@@ -64,13 +66,22 @@ def _load(paths, quiet: bool, references=(), jobs: int = 1, dask: str | None = N
     notes = unread + notes
     if not docs:
         raise InputError("no Japanese document to check: claimcheck reads Japanese text")
+    return refs, docs, notes
+
+
+def _extract(docs, refs, quiet: bool, jobs: int = 1, dask: str | None = None):
+    from claims.distribute import extract_parallel
+    from claims.parse import Parser
+
+    from .pipeline import _reference_names
+
     update, close = _progress(sum(len(d.visible) for d in docs), not quiet)
     try:
         ex, names = extract_parallel(docs, names=_reference_names(refs), jobs=jobs, dask=dask, progress=update,
                                      parser=Parser())
     finally:
         close()
-    return refs, ex, notes
+    return ex
 
 
 def _n(count: int, noun: str) -> str:
@@ -83,31 +94,51 @@ def _note(text: str, quiet: bool) -> None:
 
 
 def cmd_report(args) -> int:
-    from reports.jsonout import report_json
-    from reports.render import render_html
+    from claims.parse import default_cache_dir
 
-    from .pipeline import analyse
+    from .report_cache import ReportCache
 
-    refs, ex, notes = _load(args.paths, args.quiet, args.reference, args.jobs, args.dask)
-    report = analyse(ex, refs, notes)
-    _write(args.output, render_html(report))
+    refs, docs, notes = _read(args.paths, args.quiet, args.reference)
+    # the same documents, code and model as a run before: its report (a ClaimReview export needs the analysis)
+    cache = ReportCache(default_cache_dir(), enabled=not args.claimreview)
+    key = cache.key(docs, [r.document for r in refs], notes)
+    hit = cache.load(key, want_json=bool(args.json))
+    if hit:
+        html, js, summary = hit
+    else:
+        html, js, summary, report = _analysed(docs, refs, notes, args)
+        cache.store(key, html, js, summary)
+    _write(args.output, html)
     if args.json:
-        _write(args.json, report_json(report))
+        _write(args.json, js)
     if args.claimreview:
         from reports.claimreview import claimreview_jsonld
 
         html_from_reviews = os.path.relpath(Path(args.output).resolve(), Path(args.claimreview).resolve().parent)
         _write(args.claimreview, claimreview_jsonld(report, report_url=Path(html_from_reviews).as_posix()))
     if not args.quiet:
-        for n in report.notes[len(notes):]:
+        for n in summary["notes"]:
             _note(n, args.quiet)
-        flags = sum(1 for f in report.findings if f.severity in ("error", "warning"))
         written = ", ".join(x for x in (args.output, args.json, args.claimreview) if x)
-        print(line(f"{_n(len(report.sources), 'source')}, {_n(len(report.claims), 'claim')}, "
-                   f"{_n(flags, 'flagged finding')} -> {written}"), file=sys.stderr)
-        for s in report.sources:
-            print(line(f"  {s.score:5.2f} {s.label:<6} {s.id}"), file=sys.stderr)
+        print(line(f"{_n(summary['sources'], 'source')}, {_n(summary['claims'], 'claim')}, "
+                   f"{_n(summary['flags'], 'flagged finding')} -> {written}"), file=sys.stderr)
+        for score, label, sid in summary["ranking"]:
+            print(line(f"  {score:5.2f} {label:<6} {sid}"), file=sys.stderr)
     return 0
+
+
+def _analysed(docs, refs, notes, args):
+    """Extract, analyse and render: (HTML, JSON or None, what the command prints, the report)."""
+    from reports.jsonout import report_json
+    from reports.render import render_html
+
+    from .pipeline import analyse
+
+    report = analyse(_extract(docs, refs, args.quiet, args.jobs, args.dask), refs, notes)
+    summary = {"notes": report.notes[len(notes):], "sources": len(report.sources), "claims": len(report.claims),
+               "flags": sum(1 for f in report.findings if f.severity in ("error", "warning")),
+               "ranking": [[s.score, s.label, s.id] for s in report.sources]}
+    return render_html(report), report_json(report) if args.json else None, summary, report
 
 
 def cmd_extract(args) -> int:

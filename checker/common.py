@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterable
 
@@ -174,3 +176,17 @@ def place_corroborated(corpus: "Corpus", source: str, place: str) -> bool:
         if any(index[x] - {source} for x in corpus.place_keys(last) if last in x):
             return True
     return bool(corpus.containing(last) - {source})
+
+
+@contextmanager
+def no_cyclic_gc():
+    """The cyclic garbage collector off: analysis makes millions of small records and no garbage
+    cycles worth collecting, and each collection would walk all of them (a third of the time on a
+    large corpus).  Reference counting still frees everything; the collector is on again after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -9,9 +9,10 @@ from claims.models import Claim
 
 from claims.roles import place_parts
 
-from .blocking import COUNT_CAP, source_pairs
+from .blocking import COUNT_CAP, sample, source_pairs
 from .common import (Corpus, dedupe, days_of, near_in_time, place_corroborated, places_match, same_day,
                      same_participants, to_date)
+from .located import located_conflicts as _located_conflicts
 from .records import Finding
 
 
@@ -38,6 +39,8 @@ def _venue_index(corpus: Corpus) -> dict[tuple, list[Claim]]:
                 index[("day", day)].append(o)
         if o.predicate_class.startswith("located:"):
             index[("located", o.predicate_class)].append(o)
+    for key in [k for k in index if k[0] == "located"]:  # a block of many sources: its sample, once
+        index[("located-shown", key[1])] = list(sample(index[key], lambda o: o.id))
     return index
 
 
@@ -54,30 +57,9 @@ def _rival_venues(index: dict[tuple, list[Claim]], claims: list[Claim]) -> list[
                     and (same_participants(c, o) if c.qualifiers.partners or o.qualifiers.partners
                          else c.predicate == o.predicate)]
         if c.predicate_class.startswith("located:"):
-            out += index.get(("located", c.predicate_class), [])
+            out += index.get(("located-shown", c.predicate_class), [])
     return [o for o in dict.fromkeys(out)
             if o.source != claims[0].source and not places_match(o.qualifiers.place, claims[0].qualifiers.place)]
-
-
-def _located_conflicts(corpus: Corpus) -> list[Finding]:
-    """"震源は X" in one source, "Y を震源とする" in others, X and Y disjoint."""
-    located = [c for c in corpus.claims if c.predicate_class.startswith("located:") and c.qualifiers.place]
-    out = []
-    for a in located:
-        if any(o.source != a.source and o.predicate_class == a.predicate_class
-               and places_match(o.qualifiers.place, a.qualifiers.place) for o in located):
-            continue  # someone else agrees
-        rivals = [o for o in located if o.source != a.source and o.predicate_class == a.predicate_class]
-        if len({o.source for o in rivals}) < 1:
-            continue
-        out.append(Finding(type="location_conflict", severity="error", source=a.source,
-                           message=(f"{a.subject} given as {a.qualifiers.place}; "
-                                    f"{len({o.source for o in rivals})} other source(s) give "
-                                    f"{', '.join(sorted({o.qualifiers.place or '' for o in rivals}))}"),
-                           evidence=[corpus.evidence(a)], contradicted_by=dedupe(corpus.evidence(o) for o in rivals),
-                           claims=[a.id]))
-    return out
-
 
 
 def event_findings(corpus: Corpus) -> list[Finding]:
@@ -213,7 +195,14 @@ def _conflict(corpus: Corpus, typ: str, a: Claim, b: Claim, template: str, va, v
                     break
         return len(found)
     attr = "place" if typ == "location_conflict" else "time"
-    sa, sb = support(a, va, attr), support(b, vb, attr)
+    memo = corpus._groups.setdefault("event support", {})  # a claim is in many pairs: counted once
+
+    def counted(c: Claim, value) -> int:
+        key = (c.id, value, attr)
+        if key not in memo:
+            memo[key] = support(c, value, attr)
+        return memo[key]
+    sa, sb = counted(a, va), counted(b, vb)
     refs = corpus.references
     if need_support and not (a.source in refs or b.source in refs) and (sa == 0) == (sb == 0):
         return None

@@ -15,7 +15,7 @@ from claims.parse import Parser
 
 from . import score as S
 from .agree import agreements
-from .common import Corpus
+from .common import Corpus, no_cyclic_gc
 from .copies import witness_groups
 from .events import event_findings, internal_event_findings
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
@@ -39,6 +39,11 @@ def analyse(extractions: Sequence[Extraction], references: Sequence[Extraction] 
             notes: Sequence[str] = ()) -> Report:
     """Compare, score and explain.  ``references`` are trusted fact files (fixed high trust);
     ``notes`` are what the caller says about its input (documents left out), shown in the report."""
+    with no_cyclic_gc():
+        return _analyse(extractions, references, notes)
+
+
+def _analyse(extractions: Sequence[Extraction], references: Sequence[Extraction], notes: Sequence[str]) -> Report:
     extractions = list(extractions) + list(references)
     ref_ids = {r.document.id for r in references}
     corpus, resolver = build_corpus(extractions, ref_ids)

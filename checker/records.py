@@ -5,7 +5,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from claims.models import Claim, Document, Entity, Evidence
+from claims.models import Claim, Document, Entity, Evidence, SharedFieldsSet
 
 FindingType = Literal["misattribution", "role_conflict", "location_conflict", "date_conflict", "number_conflict",
                       "negation_conflict", "internal_contradiction", "unsupported_claim", "unsourced_statistic",
@@ -66,9 +66,10 @@ class SourceScore(BaseModel):
     copies: list[str] = Field(default_factory=list)  # the other documents of its witness group
 
 
-class ClaimOut(BaseModel):
-    """A claim as the report lists it: the record plus its status."""
-    model_config = ConfigDict(extra="forbid")
+class ClaimOut(SharedFieldsSet, BaseModel):
+    """A claim as the report lists it: the record plus its status (one per claim: frozen, its fields
+    set shared)."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
     source: str
     kind: str

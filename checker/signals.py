@@ -6,6 +6,7 @@ import re
 from claims.values import find_placeholders, quantities_agree
 
 from .common import Corpus
+from .figures import FigureIndex
 from .records import Finding
 
 STAT_UNITS = {"%"}
@@ -38,13 +39,14 @@ def unsourced_statistics(corpus: Corpus) -> list[Finding]:
     info otherwise (absence of support alone is no evidence against it)."""
     out = []
     qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity]
+    near = _figures(corpus, qs)
     for c in qs:
         q = c.qualifiers.quantity
         if q.unit not in STAT_UNITS:
             continue
         if any(o.source != c.source and quantities_agree(o.qualifiers.quantity, q)
                and (o.qualifiers.quantity.value == q.value or set(o.qualifiers.measure) & set(c.qualifiers.measure))
-               for o in qs if o.predicate_class == c.predicate_class):
+               for o in near.candidates(c)):
             continue  # another source gives it for the same measure
         sentence = corpus.docs[c.source].text[c.sentence_start:c.sentence_end]
         vague = bool(VAGUE.search(sentence))
@@ -59,16 +61,25 @@ def unsourced_statistics(corpus: Corpus) -> list[Finding]:
     return out
 
 
+def _figures(corpus: Corpus, qs: list) -> FigureIndex:
+    """The quantity claims by predicate class and unit, built once per corpus (its claims do not
+    change): only figures that could agree are read, where a scan of all of them was quadratic."""
+    if "figures" not in corpus._groups:
+        corpus._groups["figures"] = FigureIndex(qs, lambda c: c.predicate_class, lambda c: c.qualifiers.quantity)
+    return corpus._groups["figures"]
+
+
 def unsupported_figures(corpus: Corpus, corroborated: set[str], already: set[str]) -> list[Finding]:
     """A count, duration or amount that no other source gives (same unit, agreeing value)."""
     out = []
     qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity]
+    near = _figures(corpus, qs)
     for c in qs:
         q = c.qualifiers.quantity
         if c.id in corroborated or c.id in already or q.unit in STAT_UNITS or c.source in corpus.references:
             continue
         if any(o.source != c.source and o.predicate_class == c.predicate_class
-               and quantities_agree(o.qualifiers.quantity, q) for o in qs):
+               and quantities_agree(o.qualifiers.quantity, q) for o in near.candidates(c)):
             continue
         what = "・".join(c.qualifiers.measure[-2:]) or c.subject
         # no other source gives it: weak evidence, never a flag on its own

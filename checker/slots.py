@@ -32,7 +32,7 @@ from .common import Corpus, place_corroborated, places_match
 from .judge_model import probability, thresholds
 from .records import Finding
 from .score import prior
-from .verdict import features, value_witnesses
+from .verdict import contested, features, value_witnesses
 
 TYPES = {"date": "date_conflict", "place": "location_conflict", "quantity": "number_conflict",
          "polarity": "negation_conflict", "actor": "misattribution"}
@@ -94,6 +94,8 @@ def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tup
     judged = []
     for i, f in enumerate(slots):
         if f.source in corpus.references or (f.slot == "date" and not f.exact):
+            continue
+        if not contested(corpus, aligner, i):  # no value against it: no verdict to weigh
             continue
         x, members = features(corpus, aligner, i, priors, by_kind, by_value)
         if not members:

@@ -14,7 +14,7 @@ import math
 
 from claims.models import Slot
 
-from .align import Aligner, Candidate, agree as _agree, kind
+from .align import Aligner, Candidate, agree as _agree, kind, occasion_apart
 from .common import Corpus, place_corroborated
 
 FLOOR = 0.12  # candidates less similar than this are not the same thing
@@ -69,6 +69,21 @@ def _elsewhere(corpus: Corpus, s: Slot, by_value: dict[tuple, set[str]] | None, 
     if by_value is None or k is None:
         return 0.0
     return float(min(3, len(by_value.get(k, set()) - {but})))
+
+
+def contested(corpus: Corpus, aligner: Aligner, i: int) -> bool:
+    """Whether another witness gives slot i a candidate that disagrees with it: exactly the slots for
+    which :func:`features` finds a cluster against the value (the others have no verdict to weigh,
+    and cost no features).  The cheap tests come first; the similarity is computed last."""
+    f = aligner.slots[i]
+    me = corpus.witness.get(f.source, f.source)
+    for j in aligner.index.near(i, [(kind(f), w) for w in aligner.word_weights[i]]):
+        s = aligner.slots[j]
+        if corpus.witness.get(s.source, s.source) == me or _agree(f, s) or occasion_apart(f, s):
+            continue
+        if aligner.sim(i, j) > FLOOR:
+            return True
+    return False
 
 
 def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],

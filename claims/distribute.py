@@ -10,8 +10,10 @@ workers in contiguous partitions of documents:
 2. the names are pooled here, in document order, exactly as one process pools them;
 3. a worker extracts its partition with that pool and returns the extractions, gathered in order.
 
-Each worker process loads the model once (:data:`_PARSER`, on first use) and keeps it; the model
-is loaded with the components the checker does not use left out (``claims.parse.DISABLED``).
+Locally the model is loaded here, before the workers are forked: they share its weights
+copy-on-write instead of each loading its own.  A Dask worker loads it once (:data:`_PARSER`, on
+first use) and keeps it.  The model is loaded with the components the checker does not use left
+out (``claims.model.DISABLED``).
 
 ``jobs`` > 1 uses a local process pool; ``dask`` is the address of a running ``dask.distributed``
 scheduler, or ``"local"`` for a ``LocalCluster`` of ``jobs`` workers.  With Dask the parses stay on
@@ -25,6 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import Callable, Iterable, Sequence
 
+from .cache import ExtractionCache, names_digest
 from .extract import DocExtractor, Names, clean_names, extract_documents, marked_names
 from .ingest import InputError
 from .models import Document, Extraction
@@ -89,19 +92,42 @@ def extract_parallel(docs: Sequence[Document], names: Names | None = None, jobs:
 
     Locally, when less than ``serial_below`` characters need the model, this process does it all."""
     jobs = jobs or os.cpu_count() or 1
-    if dask:
-        return _on_dask(docs, names, jobs, dask, progress)
     parser = parser or Parser()
-    if jobs <= 1 or len(docs) < 2 or uncached_chars(docs, parser) < serial_below:
-        return extract_documents(docs, parser, names=names, progress=progress)
+    cache = ExtractionCache(parser.cache_dir, enabled=parser.use_cache)
+    hit = cache.load(docs)
+    if hit is not None:  # every document extracted before, by this code and model: with this pool of names?
+        pool_names = _pool((m for m, _, _ in hit), names)
+        if all(digest == _digest(pool_names) for _, digest, _ in hit):
+            if progress:
+                progress(sum(len(d.visible) for d in docs))
+            return [ex for _, _, ex in hit], pool_names
+    marked: list[list[str]] = []
+    if dask:
+        ex, pool_names = _on_dask(docs, names, jobs, dask, progress, marked)
+    elif jobs <= 1 or len(docs) < 2 or uncached_chars(docs, parser) < serial_below:
+        ex, pool_names = extract_documents(docs, parser, names=names, progress=progress, marked=marked)
+    else:
+        ex, pool_names = _on_workers(docs, names, jobs, progress, parser, marked)
+    cache.store(docs, marked, _digest(pool_names), ex)
+    return ex, pool_names
+
+
+def _digest(names: Names) -> str:
+    return names_digest(names.known, names.surnames, names.given)
+
+
+def _on_workers(docs: Sequence[Document], names: Names | None, jobs: int, progress: Callable[[int], None] | None,
+                parser: Parser, marked: list[list[str]]) -> tuple[list[Extraction], Names]:
     parts = partitions(docs, jobs * 4)
+    parser.nlp  # noqa: B018 -- loaded before the fork: the workers inherit it
     with ProcessPoolExecutor(max_workers=min(jobs, len(parts)), mp_context=get_context("fork")) as pool:
         parsed = []
         for part, result in zip(parts, pool.map(_parse_part, parts, [parser.cache_dir] * len(parts))):
             parsed.append(result)
             if progress:
                 progress(sum(len(d.visible) for d in part))
-        pool_names = _pool((marked for part in parsed for _, marked in part), names)
+        marked.extend(m for part in parsed for _, m in part)
+        pool_names = _pool(marked, names)
         extracted = list(pool.map(_extract_part, parts, parsed, [pool_names] * len(parts)))
     return [ex for part in extracted for ex in part], pool_names
 
@@ -115,7 +141,7 @@ def _pool(marked: Iterable[list[str]], names: Names | None) -> Names:
 
 
 def _on_dask(docs: Sequence[Document], names: Names | None, jobs: int, address: str,
-             progress: Callable[[int], None] | None) -> tuple[list[Extraction], Names]:
+             progress: Callable[[int], None] | None, marked: list[list[str]]) -> tuple[list[Extraction], Names]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # an optional extra
@@ -131,10 +157,11 @@ def _on_dask(docs: Sequence[Document], names: Names | None, jobs: int, address: 
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             parts = partitions(docs, workers * 4)
             parsed = client.map(_parse_part, parts, pure=False)
-            marked = client.gather(client.map(_names_of, parsed, pure=False))
+            gathered = client.gather(client.map(_names_of, parsed, pure=False))
             if progress:
                 progress(sum(len(d.visible) for d in docs))
-            pool_names = _pool((doc for part in marked for doc in part), names)
+            marked.extend(doc for part in gathered for doc in part)
+            pool_names = _pool(marked, names)
             shared = client.scatter(pool_names, broadcast=True)
             extracted = client.gather(client.map(_extract_part, parts, parsed, [shared] * len(parts), pure=False))
     finally:

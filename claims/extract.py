@@ -255,11 +255,16 @@ def clean_names(marked: Iterable[str]) -> Names:
 
 
 def extract_documents(docs: Sequence[Document], parser: Parser, names: Names | None = None,
-                      progress: Callable[[int], None] | None = None) -> tuple[list[Extraction], Names]:
-    """Parse (once, cached) and extract every document; names are pooled across the corpus."""
+                      progress: Callable[[int], None] | None = None, marked: list | None = None
+                      ) -> tuple[list[Extraction], Names]:
+    """Parse (once, cached) and extract every document; names are pooled across the corpus.
+    ``marked``, when given, receives the names each document marks (the first pass), in order."""
     pages = [split(d.visible, d.plain_map) for d in docs]
     parses = [parser.parse_document([s.text for s in p.sentences], progress) for p in pages]
-    found = collect_names(pages, parses)
+    each = [marked_names(page, sents) for page, sents in zip(pages, parses)]
+    if marked is not None:
+        marked.extend(each)
+    found = clean_names(n for doc in each for n in doc)
     if names is not None:
         for n in names.known:
             found.add(n)

@@ -12,18 +12,17 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-MODEL = "ja_ginza"
-# NER costs two thirds of the pipeline and the checker does not need it: names, places and
-# offices come from the SudachiPy part-of-speech tags and the office lexicon (see roles.py).
-DISABLED = ("ner",)
+# the model and the components left out of it (NER: names, places and offices come from the SudachiPy
+# part-of-speech tags and the office lexicon, see roles.py): claims.model
+from .model import DISABLED, MODEL, load, ud_label  # noqa: F401
 # SudachiPy refuses an input of more than 49,149 bytes; segment.py keeps sentences far shorter, and
 # this last guard cuts any text that would still reach the limit instead of failing the run
 MAX_PARSE_BYTES = 48_000
-# GiNZA's bunsetu and clause pass takes time cubic in the tokens of a sentence: 300 tokens parse in under
+# GiNZA's bunsetu and clause pass took time cubic in the tokens of a sentence: 300 tokens parsed in under
 # a second, 600 (a 600-character run of "1,1,1,") in seven.  No sentence of the test corpora comes near
-# 300 tokens; a longer one is parsed up to its 300th token.
+# 300 tokens; a longer one is parsed up to its 300th token (the pass is left out now, see claims.model;
+# the cut stays, so that such a sentence's parse, and claims, stay what they were)
 MAX_TOKENS = 300
-_MODELS: dict[str, object] = {}  # the loaded model, shared by every Parser of the process
 
 
 class Tok(NamedTuple):
@@ -76,14 +75,7 @@ class Parser:
     @property
     def nlp(self):
         if self._nlp is None:
-            if MODEL not in _MODELS:
-                import spacy
-
-                try:
-                    _MODELS[MODEL] = spacy.load(MODEL, exclude=list(DISABLED))
-                except OSError as exc:  # model package missing
-                    raise RuntimeError(f"the parser model {MODEL!r} is not installed: pip install ja-ginza") from exc
-            self._nlp = _MODELS[MODEL]
+            self._nlp = load(MODEL)
             self.version = f"{MODEL}-{self._nlp.meta.get('version', '?')}"
         return self._nlp
 
@@ -142,7 +134,7 @@ class Parser:
         safe = [self._fit_tokens(_fit(s)) for s in sentences]
         for doc, text in zip(self.nlp.pipe(safe, batch_size=self.batch_size), sentences):
             self.calls += 1
-            yield [Tok(t.i, t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.idx) for t in doc]
+            yield [Tok(t.i, t.text, t.lemma_, t.pos_, t.tag_, ud_label(t.dep_), t.head.i, t.idx) for t in doc]
             if progress:
                 progress(len(text))
 

@@ -188,26 +188,30 @@ def quantities_agree(a: Quantity, b: Quantity, tolerance: float = 0.04, strict: 
         return False
     if strict and a.bound != b.bound:
         return False
-
-    def interval(q: Quantity) -> tuple[float, float]:
-        lo, hi = q.value, q.high if q.high is not None else q.value
-        slack = tolerance if q.approx else 0.02
-        # an approximate figure is good to its last stated digit: 約16分 covers 17分, 約1万5000人 covers 1万5548人
-        step = _last_digit(q.value) if q.approx else 0.0
-        if q.bound == "ge":
-            return lo * (1 - slack) - step, float("inf")
-        if q.bound == "le":
-            return 0.0, hi * (1 + slack) + step
-        return min(lo * (1 - slack), lo - step), max(hi * (1 + slack), hi + step)
-
     if a.bound == b.bound and a.bound in ("ge", "le"):
         # two writers' "N以上" for the same count name their best figure: 30回以上 vs 10回以上 disagree
         lo, hi = sorted((a.value, b.value))
-        return lo > 0 and hi / lo < 1.5
-    (a0, a1), (b0, b1) = interval(a), interval(b)
+        return lo > 0 and hi / lo < BOUND_RATIO
+    (a0, a1), (b0, b1) = agreement_interval(a, tolerance), agreement_interval(b, tolerance)
     if a0 == a1 and b0 == b1:
         return a0 == b0
     return a0 < b1 and b0 < a1
+
+
+BOUND_RATIO = 1.5  # two bounds of one kind (N以上, N以上) agree within this ratio
+
+
+def agreement_interval(q: Quantity, tolerance: float = 0.04) -> tuple[float, float]:
+    """The values a figure stands for: an approximate one to its last stated digit, a bound open on one side."""
+    lo, hi = q.value, q.high if q.high is not None else q.value
+    slack = tolerance if q.approx else 0.02
+    # an approximate figure is good to its last stated digit: 約16分 covers 17分, 約1万5000人 covers 1万5548人
+    step = _last_digit(q.value) if q.approx else 0.0
+    if q.bound == "ge":
+        return lo * (1 - slack) - step, float("inf")
+    if q.bound == "le":
+        return 0.0, hi * (1 + slack) + step
+    return min(lo * (1 - slack), lo - step), max(hi * (1 + slack), hi + step)
 
 
 def _last_digit(value: float) -> float:

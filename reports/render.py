@@ -41,7 +41,8 @@ def finding_anchor(f, k: int = 0) -> str:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("reports", "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+                      bytecode_cache=_bytecode_cache())
     env.filters["pct"] = lambda v: f"{v * 100:.0f}"
     env.filters["anchor"] = anchor
     env.filters["clip"] = clip
@@ -51,6 +52,21 @@ def environment() -> Environment:
                        severity_mark={"error": "✖", "warning": "▲", "info": "ℹ"},
                        status_mark={"corroborated": "✔", "contradicted": "✖", "unsupported": "?"})
     return env
+
+
+def _bytecode_cache():
+    """The templates compiled once and kept beside the parse cache (``<cache>/templates``); jinja2
+    keys each by its source's checksum, so an edited template is compiled again."""
+    from jinja2 import FileSystemBytecodeCache
+
+    from claims.parse import default_cache_dir
+
+    folder = default_cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only cache: compile each time
+    return FileSystemBytecodeCache(str(folder))
 
 
 @lru_cache(maxsize=1)

@@ -36,13 +36,22 @@ def test_worker_processes_give_the_one_process_extractions(tmp_path):
 
 
 @pytest.mark.parametrize("corpus", [SEEDS, Path(__file__).parent / "data" / "corpus2"], ids=["seeds", "corpus2"])
-def test_dask_local_cluster_gives_the_local_report(tmp_path, corpus):
+def test_dask_local_cluster_gives_the_local_report(tmp_path, corpus, monkeypatch):
     pytest.importorskip("dask.distributed")
     from checker.cli import main
+    from claims.parse import default_cache_dir
 
     local, dask = tmp_path / "local.json", tmp_path / "dask.json"
     assert main(["report", str(corpus), "-o", str(tmp_path / "l.html"), "--json", str(local), "-q", "--jobs", "1"]) == 0
+    # a cache of its own (the parses shared): the cluster extracts, nothing comes from the report or
+    # extraction cache of the local run
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (default_cache_dir() / "parses").mkdir(parents=True, exist_ok=True)
+    (cache / "parses").symlink_to(default_cache_dir() / "parses", target_is_directory=True)
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(cache))
     assert main(["report", str(corpus), "-o", str(tmp_path / "d.html"), "--json", str(dask), "-q",
                  "--dask", "local", "--jobs", "2"]) == 0
     assert dask.read_bytes() == local.read_bytes()
     assert json.loads(dask.read_text())["sources"]
+    assert any((cache / "extractions").rglob("*.pkl"))  # the cluster's extractions, kept

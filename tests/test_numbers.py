@@ -184,3 +184,27 @@ def test_unreadable_values_are_no_crash(tmp_path):
                                     "9999年12月31日に会議が開かれ、翌日に閉幕した。\n", encoding="utf-8")
     r = cli("report", str(tmp_path), "-o", str(tmp_path / "r.html"), "-q")
     assert r.returncode == 0, r.stderr
+
+
+def test_the_figure_index_finds_every_figure_that_agrees():
+    """checker.figures: the candidates of a figure include every figure of its group that agrees."""
+    import random
+
+    from checker.figures import FigureIndex
+    from claims.models import Quantity
+    from claims.values import quantities_agree
+
+    rng = random.Random(7)
+    figures = []
+    for n in range(1500):
+        value = rng.choice([rng.randint(-5, 5), rng.randint(0, 300), round(rng.uniform(0, 50), 1),
+                            rng.choice([100, 200, 1000, 15000, 0])])
+        bound = rng.choice(["eq"] * 6 + ["ge", "le", "range"])
+        high = value + rng.randint(1, 50) if bound == "range" else None
+        figures.append((n, rng.choice("ab"), Quantity(value=value, unit=rng.choice(["人", "%"]), bound=bound,
+                                                      high=high, approx=rng.random() < 0.3)))
+    index = FigureIndex(figures, lambda f: f[1], lambda f: f[2])
+    for f in figures:
+        found = {g[0] for g in index.candidates(f)}
+        agree = {g[0] for g in figures if g[1] == f[1] and g[2].unit == f[2].unit and quantities_agree(g[2], f[2])}
+        assert agree <= found, f

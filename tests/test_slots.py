@@ -107,3 +107,31 @@ def test_a_count_of_days_its_own_date_range_does_not_give(tmp_path):
     found = [f for f in rep.findings if f.type == "internal_contradiction" and f.severity == "error"]
     assert [f.evidence[0].quote for f in found] == ["22日間"]
     assert found[0].contradicted_by[0].quote == "1月28日〜2月12日"
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "corpus2", "examples"])
+def test_contested_slots_are_those_features_find_a_cluster_against(corpus):
+    """Only contested slots get verdict features: the test must pick exactly the slots for which
+    the features find a value against them, so skipping the others changes no verdict."""
+    from _runs import CORPUS2, EXAMPLES, SEEDS
+
+    from checker.align import Aligner
+    from checker.pipeline import build_corpus
+    from checker.slots import _person
+    from checker.verdict import contested, features
+    from claims.extract import extract_documents
+    from claims.ingest import read_documents
+    from claims.parse import Parser
+
+    path = {"seeds": SEEDS, "corpus2": CORPUS2, "examples": EXAMPLES}[corpus]
+    if not path.is_dir():
+        pytest.skip(f"{path} is not here")
+    ex, _ = extract_documents(read_documents([path]), Parser())
+    corp, _ = build_corpus(ex)
+    slots = [s if s.slot != "actor" else s.model_copy(update={"value": _person(corp.person, s.value)})
+             for e in ex for s in e.slots]
+    aligner = Aligner(slots)
+    picked = [contested(corp, aligner, i) for i in range(len(slots))]
+    found = [bool(features(corp, aligner, i, {}, {})[1]) for i in range(len(slots))]
+    assert picked == found
+    assert any(picked) and not all(picked)
