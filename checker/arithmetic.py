@@ -30,7 +30,7 @@ MARGIN_BEFORE = re.compile(r"(?:差は|差が|幅は|差を|上積みは)\s*(?:�
 TOTAL_BEFORE = re.compile(r"(?:計|合計|合わせて|あわせて|合わせると|あわせると|総計|総数|総額|トータル|累計では)"
                           r"\s*(?:すると|で|は|が|なんと|、)*\s*(?:約|およそ|最大)?$")
 # a total that sums what was just said (合計すると, 合わせると), not a count of its own (計10人)
-SUM_BACK = re.compile(r"(?:合計|合わせ|あわせ|足)すると\s*(?:約|およそ)?$|(?:合計|合わせ|あわせ)ると\s*(?:約|およそ)?$")
+SUM_BACK = re.compile(r"(?:合計すると|合わせると|あわせると|足すと)\s*(?:約|およそ)?$")
 NEAR = 1  # sentences either side of a margin where the two figures it is the difference of are looked for
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from claims.lexicon import EVENTS, PREDICATE_CLASS
 from claims.models import Extraction, Slot
+from claims.slots import fold as _fold
 
 from .common import Corpus
 from .records import Finding
@@ -26,10 +26,6 @@ NEAR = 12  # characters between the anchors and the figure
 AFTER = 16  # characters after the figure where the event that ends the span is named
 WORD = re.compile(r"[一-龥]{2,4}")
 SLACK = 0.25  # a stated span is plainly another one beyond this share
-
-
-def _fold(word: str) -> str:
-    return EVENTS.get(word) or PREDICATE_CLASS.get(word) or word
 
 
 def _keys(noun: str) -> set[str]:

@@ -164,7 +164,7 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
             continue
         p = probability(x)
         if verdicts is not None and p < error_at:
-            verdicts.append((f.source, round(p, 4)))  # to 4 places: the same sum in any order
+            verdicts.append((f.source, p))
         # an error when the model is sure (the hand rules' verdict is one of its features), an info
         # note when it is merely likely
         error = p >= error_at

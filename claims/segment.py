@@ -146,16 +146,22 @@ def _row_sentences(cells: list[str], spans: list[tuple[int, int]], base: int, st
         clean, o = _clean(cell, a)
         text += clean
         offs += o
+    row = TableRow(header, [c for c, _ in pieces], [sp for _, sp in pieces])
+    return _sentences(text[:MAX_ROW], offs, starts, block, row)
+
+
+def _sentences(clean: str, offs: list[int], starts: list[int], block: int,
+               row: "TableRow | None" = None) -> list[Sentence]:
+    """The sentences of a cleaned stretch of text, trimmed of spaces, each with its offset map."""
     out = []
-    for s, e in _split_sentences(text[:MAX_ROW]):
-        while s < e and text[s].isspace():
+    for s, e in _split_sentences(clean):
+        while s < e and clean[s].isspace():
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and clean[e - 1].isspace():
             e -= 1
         if e - s >= 2:
             o = offs[s:e]
-            out.append(Sentence(o[0], o[-1] + 1, line_of(starts, o[0]), text[s:e], o, block,
-                                row=TableRow(header, [c for c, _ in pieces], [sp for _, sp in pieces])))
+            out.append(Sentence(o[0], o[-1] + 1, line_of(starts, o[0]), clean[s:e], o, block, row=row))
     return out
 
 
@@ -252,15 +258,7 @@ def _split(text: str) -> Page:
         pairs = [(c, o) for c, o in zip(clean, offs) if c != "\n"]
         clean = "".join(c for c, _ in pairs)
         offs = [o for _, o in pairs]
-        for s, e in _split_sentences(clean):
-            while s < e and clean[s].isspace():
-                s += 1
-            while e > s and clean[e - 1].isspace():
-                e -= 1
-            if e - s < 2:
-                continue
-            o = offs[s:e]
-            sentences.append(Sentence(o[0], o[-1] + 1, line_of(starts, o[0]), clean[s:e], o, block))
+        sentences += _sentences(clean, offs, starts, block)
         k = end_line + 1
     marks = len(FOOTNOTE_MARK.findall(text))
     return Page(sentences, footnotes, marks, unread)

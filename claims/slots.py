@@ -27,9 +27,12 @@ STOP = L.STOP_KEYWORDS | L.FORMAL_NOUNS | {
 _NUMERIC = re.compile(r"^[\d０-９.,万億兆千百十〇一二三四五六七八九]+$")
 
 
-def _fold(lemma: str) -> str:
+def fold(lemma: str) -> str:
     """An event noun or predicate folded to its class, so 会談 and 首脳会談 give one key."""
     return L.EVENTS.get(lemma) or L.PREDICATE_CLASS.get(lemma) or lemma
+
+
+_fold = fold  # the name this module and claims.acts use
 
 
 def _question(toks: list[Tok], text: str) -> tuple[str, ...]:
