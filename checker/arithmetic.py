@@ -148,6 +148,14 @@ def _revised(corpus: Corpus, c: Claim) -> bool:
     return any(w in near for w in REVISION)
 
 
+THRESHOLD = re.compile(r"(?:可能|必要|条件|基準|ライン|目安|要件)(?:と(?:なる|される)|に(?:なる|なった))?[なの]?$")
+
+
+def _threshold(corpus: Corpus, c: Claim) -> bool:
+    """A bound introduced as a threshold (…が可能となる21議席以上, 必要な3分の2以上): a rule's figure."""
+    return bool(THRESHOLD.search(corpus.docs[c.source].text[max(0, c.start - 12):c.start]))
+
+
 def repeated_count_findings(corpus: Corpus) -> list[Finding]:
     """One document giving two values for what reads as the same count.  Exact figures in one careful
     text are usually different counts (two rounds of a vote), so only approximate figures sharing a
@@ -173,6 +181,8 @@ def repeated_count_findings(corpus: Corpus) -> list[Finding]:
                 or qa.owner != qb.owner \
                 or qa.quantity.bound != qb.quantity.bound or quantities_agree(qa.quantity, qb.quantity):
             continue
+        if qa.quantity.bound != "eq" and _threshold(corpus, a) and _threshold(corpus, b):
+            continue  # 法案提出が可能となる21議席以上 and …11議席以上: two named thresholds, not one count
         if _revised(corpus, a) or _revised(corpus, b):
             continue  # 当初の推計で約2,900ha、精査後に約3,370ha: one count, revised, not misstated
         kw = shared(qa.keywords, qb.keywords)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import heapq
+import re
 from itertools import islice
 from collections import Counter, defaultdict
 
@@ -204,6 +205,10 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         hname, yname = corpus.label(holder), corpus.label(y.subject_id, y.subject)
         if yname in hname or hname in yname:
             continue  # 林 and 林芳正: one person under two forms of the name, not two holders
+        if _other_script(yname, hname) and not _named_elsewhere(corpus, y):
+            continue  # ユン and 尹錫悦: a reading in katakana, named by this page only, may be the holder
+        if _fuller_name_of(corpus, yname, holder):
+            continue  # ユン, the family name of ユン・ソンニョル, who is the holder
         statements = [s for s in corpus.by_source[y.source] if s.kind == "statement"
                       and s.qualifiers.speaker_id == y.subject_id and s.sentence_start == y.sentence_start]
         holder_claims = [x for x in rivals if x.subject_id == holder]
@@ -229,6 +234,30 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
                 evidence=[corpus.evidence(y)],
                 contradicted_by=dedupe(corpus.evidence(x) for x in holder_claims), claims=[y.id]))
     return out
+
+
+def _katakana(name: str) -> bool:
+    return bool(name) and all("\u30a0" <= ch <= "\u30ff" for ch in name)
+
+
+def _other_script(a: str, b: str) -> bool:
+    """One name in katakana only, the other with kanji: a name and its reading, as often as two people."""
+    kanji = lambda n: any("\u4e00" <= ch <= "\u9fff" for ch in n)  # noqa: E731
+    return (_katakana(a) and kanji(b)) or (_katakana(b) and kanji(a))
+
+
+def _fuller_name_of(corpus: Corpus, name: str, holder: str) -> bool:
+    """Whether a document writes ``name`` as the start of a longer name of the holder (ユン for
+    ユン・ソンニョル, given elsewhere as ユン・ソンニョル（尹錫悦）): a family name first, not another person."""
+    pattern = re.compile(rf"{re.escape(name)}・[\u30a0-\u30ff]+")
+    return any(corpus.person(m.group()) == holder
+               for sid in sorted(corpus.containing(name + "・")) for m in pattern.finditer(corpus.docs[sid].text))
+
+
+def _named_elsewhere(corpus: Corpus, y: Claim) -> bool:
+    """Whether another document names Y's person too (then the name is not one page's spelling)."""
+    return any(c.source != y.source and (c.subject_id == y.subject_id or c.qualifiers.speaker_id == y.subject_id)
+               for c in corpus.claims if c.subject_id == y.subject_id or c.qualifiers.speaker_id == y.subject_id)
 
 
 def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:

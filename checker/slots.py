@@ -20,7 +20,10 @@ A value is blamed only on evidence (``judge`` says why it takes no side otherwis
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
 from typing import Iterator
 
 from claims.models import Extraction, Slot
@@ -91,20 +94,63 @@ def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tup
     for i, s in enumerate(slots):
         by_kind[(s.source, kind(s))].append(s)
         by_source_slot[(s.source, s.slot)].append(s)
-    judged = []
-    for i, f in enumerate(slots):
+    def one(i: int) -> tuple[dict[str, float], list[Candidate]] | None:
+        f = slots[i]
         if f.source in corpus.references or (f.slot == "date" and not f.exact):
-            continue
+            return None
         if not contested(corpus, aligner, i):  # no value against it: no verdict to weigh
-            continue
+            return None
         x, members = features(corpus, aligner, i, priors, by_kind, by_value)
         if not members:
-            continue
+            return None
         near = by_word.near(i, [(f.slot, w) for w in _words(f)])
         verdict, _ = judge(corpus, f, [slots[j] for j in sorted(near) if aligned(f, slots[j])], by_source_slot, priors)
         x.update({f"R:{r}": float(verdict == r) for r in RULES})
-        judged.append((f, x, members))
+        return x, members
+
+    judged = [(slots[i], *r) for i, r in _each(one, slots)]
     yield from with_doubt(corpus, judged)
+
+
+PARALLEL_FROM = 40_000  # values from which the verdicts are computed in forked workers
+
+
+def _analysis_jobs() -> int:
+    env = os.environ.get("CLAIMCHECK_ANALYSIS_JOBS", "")
+    return int(env) if env.isdigit() and int(env) > 0 else min(4, os.cpu_count() or 1)
+
+
+_ONE = None  # the per-value function, set before the workers fork: they inherit it
+
+
+def _chunk(part: tuple[int, int, int]) -> list[tuple[int, tuple[dict[str, float], list[tuple[int, float]]]]]:
+    start, stop, step = part
+    index = _ONE.index  # slot identity -> position, to send candidates back as positions
+    out = []
+    for i in range(start, stop, step):
+        r = _ONE(i)
+        if r is not None:
+            out.append((i, (r[0], [(index[id(c.slot)], c.sim) for c in r[1]])))
+    return out
+
+
+def _each(one, slots: list[Slot]) -> list[tuple[int, tuple[dict[str, float], list[Candidate]]]]:
+    """``one(i)`` for every value that has one, in order.  A large corpus spreads the values over
+    forked workers (round robin, so that each gets its share of the crowded keys); the results come
+    back by position and are merged in order, so the output is the same as a serial run."""
+    jobs = _analysis_jobs()
+    if jobs <= 1 or len(slots) < PARALLEL_FROM or "fork" not in get_all_start_methods():
+        return [(i, r) for i in range(len(slots)) if (r := one(i)) is not None]
+    global _ONE
+    one.index = {id(s): k for k, s in enumerate(slots)}
+    _ONE = one
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+            parts = list(pool.map(_chunk, [(k, len(slots), jobs) for k in range(jobs)]))
+    finally:
+        _ONE = None
+    merged = sorted((i, (x, [Candidate(slots[j], sim) for j, sim in m])) for part in parts for i, (x, m) in part)
+    return merged
 
 
 def _outvoted(x: dict[str, float]) -> float:
@@ -210,7 +256,7 @@ def judge(corpus: Corpus, f: Slot, partners: list[Slot], by_source_slot: dict[tu
                 return "a family of values", []
     best = max(clusters, key=lambda c: (len({p.source for p in c}), -min(p.start for p in c)))
     right = best[0]
-    if any(agree(p, right) for p in own):
+    if any(agree(right, p) for p in own):  # the other value, or a place inside it
         return "its document gives the other value too", best  # two occasions, two clocks
     if f.slot == "quantity" and any(not agree(p, f) for p in own):
         return "its document gives several figures for these words", best  # votes of each candidate

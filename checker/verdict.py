@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from claims.models import Slot
 
-from .align import Aligner, Candidate, agree as _agree, kind, occasion_apart
+from .align import Aligner, Candidate, agree as _agree_slots, kind, occasion_apart
 from .common import Corpus, place_corroborated
 
 FLOOR = 0.12  # candidates less similar than this are not the same thing
@@ -25,6 +26,29 @@ FEATURES = ("sup_mass", "sup_n", "sup_max", "dis_mass", "dis_n", "dis_max", "bes
             "is_date", "is_place", "is_quantity", "is_polarity", "is_act", "is_actor", "inexact", "approx", "bound", "corroborated",
             "planned", "n_sources", "dis_src", "head_dis", "head_sup", "head_dis_max", "elsewhere",
             "rep_elsewhere", "doubt_self", "doubt_other", "doubt_gap")
+
+
+def _value_of(s: Slot) -> tuple:
+    """Everything :func:`checker.align.agree` reads of a slot: slots with equal tuples agree alike."""
+    if s.slot == "quantity":
+        q = s.quantity
+        return ("quantity", q.unit, q.value, q.approx, q.bound, q.high, q.text)
+    return (s.slot, s.value, s.alt if s.slot == "date" else None)
+
+
+_AGREE: dict[tuple, bool] = {}
+
+
+def _agree(a: Slot, b: Slot) -> bool:
+    """:func:`checker.align.agree`, remembered by value: a large corpus compares the same few values
+    again and again (a cluster's value against every candidate of every source)."""
+    k = (_value_of(a), _value_of(b))
+    r = _AGREE.get(k)
+    if r is None:
+        if len(_AGREE) > 500_000:
+            _AGREE.clear()
+        r = _AGREE[k] = _agree_slots(a, b)
+    return r
 
 
 def _gap(a: Slot, b: Slot) -> float:
@@ -71,6 +95,16 @@ def _elsewhere(corpus: Corpus, s: Slot, by_value: dict[tuple, set[str]] | None, 
     return float(min(3, len(by_value.get(k, set()) - {but})))
 
 
+def _apposed(corpus: Corpus, a: Slot, b: Slot) -> bool:
+    """Two places of one phrase, the second the first's address in brackets (内之浦宇宙空間観測所（鹿児島県
+    肝付町）): one venue at two granularities, not two values of the document."""
+    if a.slot != "place" or b.slot != "place" or a.source != b.source:
+        return False
+    x, y = sorted((a, b), key=lambda s: s.start)
+    text = corpus.docs[a.source].text
+    return 0 <= y.start - x.end <= 12 and bool(re.fullmatch(r"[^、。（）()]{0,10}[（(]", text[x.end:y.start]))
+
+
 def contested(corpus: Corpus, aligner: Aligner, i: int) -> bool:
     """Whether another witness gives slot i a candidate that disagrees with it: exactly the slots for
     which :func:`features` finds a cluster against the value (the others have no verdict to weigh,
@@ -97,7 +131,7 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
         per.setdefault(corpus.witness.get(src, src), []).extend(cands)
     for cands in per.values():
         cands.sort(key=lambda c: (-c.sim, c.slot.source, c.slot.start))
-    own = per.pop(corpus.witness.get(f.source, f.source), [])
+    own = [c for c in per.pop(corpus.witness.get(f.source, f.source), []) if not _apposed(corpus, f, c.slot)]
     sup: dict[str, float] = {}
     clusters: list[tuple[Slot, dict[str, Candidate]]] = []
     best_sup = best_dis = 0
@@ -146,7 +180,9 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
         x["corroborated"] = float(place_corroborated(corpus, f.source, f.value))
     if top:
         rep = top[0]
-        x["own_other"] = float(any(_agree(c.slot, rep) and c.sim >= SURE for c in own))
+        # its document gives the other value too: that value, or a place inside it (鹿児島県 is no
+        # second landfall beside 薩摩川内市; agree(rep, own) asks the own place to be as specific)
+        x["own_other"] = float(any(_agree(rep, c.slot) and c.sim >= SURE for c in own))
         x["own_several"] = float(any(not _agree(c.slot, f) and c.sim >= 0.5 for c in own))
         x["other_gives_this"] = float(any(
             _agree(f, o) for c in top[1].values() for o in by_kind.get((c.slot.source, kind(f)), ())))

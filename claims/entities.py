@@ -32,6 +32,18 @@ def surname(name: str) -> str:
     return name.split("・")[-1]
 
 
+def _bracketed(extractions: Sequence[Extraction]) -> list[tuple[str, str]]:
+    """Pairs of person names where the second follows the first in brackets: 尹錫悦（ユン・ソンニョル）."""
+    out = []
+    for ex in extractions:
+        text = ex.document.text
+        ms = sorted((m for m in ex.mentions if m.type == "person"), key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:]):
+            if text[a.end:b.start] in ("(", "（") and text[b.end:b.end + 1] in (")", "）"):
+                out.append((a.text, b.text))
+    return out
+
+
 class Resolver:
     """Maps surface names to canonical entities; built once from all extractions."""
 
@@ -46,6 +58,15 @@ class Resolver:
                 person_sources[key].add(ex.document.id)
                 if m.role_text:
                     person_forms[key][m.role_text] += 0  # alias without weight
+        # a name with another spelling in brackets (ユン・ソンニョル（尹錫悦）): one person, one key
+        for a, b in _bracketed(extractions):
+            ka, kb = keys.find(fold(surname(a))), keys.find(fold(surname(b)))
+            if ka != kb and ka in person_forms and kb in person_forms:
+                keep, drop = sorted((ka, kb))
+                person_forms[keep].update(person_forms.pop(drop))
+                person_sources[keep] |= person_sources.pop(drop)
+                keys.alias[drop] = keep
+        self._alias = keys.alias
         self.person_key: dict[str, str] = {}
         entities: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = []
         for key, forms in person_forms.items():
@@ -84,6 +105,8 @@ class Resolver:
         key = self.person_key.get(name)
         if key is None:
             folded = fold(surname(name))
+            while folded in self._alias:
+                folded = self._alias[folded]
             key = folded if folded in self.by_person_key else None
         return self.by_person_key.get(key) if key else None
 
@@ -121,6 +144,7 @@ class _Keys:
     def __init__(self) -> None:
         self.keys: list[str] = []
         self.by_gram: dict[str, list[int]] = defaultdict(list)
+        self.alias: dict[str, str] = {}  # a key merged into another (a bracketed spelling)
 
     @staticmethod
     def _grams(s: str) -> set[str]:

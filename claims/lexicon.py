@@ -12,6 +12,13 @@ SPEECH = {
     "唱える": "say", "誇示": "say", "示唆": "suggest", "非難": "criticize", "批判": "criticize",
     "要請": "request", "求める": "request", "同意": "agree", "否定": "deny", "示す": "indicate",
     "評価": "say", "振り返る": "say", "コメント": "say", "たたえる": "say", "明かす": "say", "呼びかける": "request", "訴える": "say", "述懐": "say", "反論": "deny", "警告": "say",
+    # more verbs that report words: 「…」と語り掛けた, と陳謝した, と答えた, と明言した
+    "語り掛ける": "say", "語りかける": "say", "陳謝": "say", "謝罪": "say", "宣言": "announce",
+    "言い切る": "say", "表現": "say", "答える": "say", "力説": "say", "明言": "say", "誓う": "say",
+    "叫ぶ": "say", "漏らす": "say", "打ち明ける": "say", "吐露": "say", "言及": "say", "報告": "announce",
+    "答弁": "say", "回答": "say", "発信": "write", "あいさつ": "say", "挨拶": "say", "締めくくる": "say",
+    "祝福": "say", "称賛": "say", "応ずる": "say", "切り返す": "say", "喜ぶ": "say", "意気込む": "say",
+    "述べ立てる": "say", "言い添える": "say", "付け加える": "say", "語り合う": "say", "激励": "say",
 }
 EVENTS = {
     "電話会談": "call", "電話協議": "call", "電話": "call", "会談": "meeting", "首脳会談": "meeting",

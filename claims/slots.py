@@ -196,13 +196,20 @@ class SlotReader:
                     take(c)
         # the value as a nominal predicate (焼損面積は約2,900ha, 発生日時は2月28日午後1時ごろ): its subject names
         # it, and an event noun in the subject is its predicate (放出開始は8月24日: 開始, as 8月24日に開始した)
-        for i in sorted(inside):
+        # the value inside the noun phrase that is the predicate (打ち上げ場所は内之浦宇宙空間観測所: the
+        # phrase's head noun 観測所 is no predicate of its own; the subject's event noun is)
+        np_head = preds[0].pos in ("NOUN", "PROPN") and preds[0] is path[-1] and predicate is None and any(
+            c.dep in ("nsubj", "dislocated") and c.i not in inside for c in children.get(preds[0].i, []))
+        if np_head:
+            head = ""
+        for i in sorted(inside) + ([preds[0].i] if np_head else []):
             for c in children.get(i, []):
                 if c.dep in ("nsubj", "csubj", "dislocated") and c.i not in inside:
                     take(c)
                     if not head and predicate is None:
-                        nouns = [c] + sorted((k for k in children.get(c.i, []) if k.dep == "compound"),
-                                             key=lambda k: -k.i)
+                        # 打ち上げ場所 (打ち上げる: a verb the parser hangs on 場所) names its event as well
+                        nouns = [c] + sorted((k for k in children.get(c.i, []) if k.dep == "compound" or (
+                            k.dep == "acl" and k.pos == "VERB" and _fold(k.lemma) != k.lemma)), key=lambda k: -k.i)
                         event = next((k for k in nouns if _fold(k.lemma) != k.lemma or "サ変" in k.tag), None)
                         if event is not None and _content(event):
                             head = _fold(event.lemma)

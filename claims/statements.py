@@ -23,7 +23,8 @@ class StatementReader:
             if not act or t.pos not in ("VERB", "NOUN", "ADJ"):
                 continue
             nxt = [x.lemma for x in toks[t.i + 1:t.i + 3]]
-            if t.pos == "NOUN" and not (nxt[:1] == ["する"] or (t.lemma == "明らか" and nxt == ["に", "する"])):
+            ends = nxt[:1] in ([], ["。"], ["、"]) and text[:t.idx].endswith("」と")  # 「…」と陳謝。
+            if t.pos == "NOUN" and not (nxt[:1] == ["する"] or ends or (t.lemma == "明らか" and nxt == ["に", "する"])):
                 continue  # 主張 in "主張について" is a noun, not a speech act
             content = [c for c in toks if c.head == t.i and c.dep in ("ccomp", "obj") and c.i < t.i]
             c_start = min((self._leftmost(toks, c.i) for c in content), default=t.i)

@@ -1,0 +1,36 @@
+"""The verdicts of a large corpus are computed in forked workers: the report is the same as a serial run."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import checker.slots as S
+from claims.extract import extract_documents
+from claims.ingest import read_documents
+from claims.parse import Parser
+from checker.pipeline import analyse
+
+from _runs import CORPUS2
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="forked workers need fork")
+
+
+def test_forked_verdicts_give_the_serial_report(monkeypatch):
+    extractions, _ = extract_documents(read_documents(sorted(p for p in CORPUS2.iterdir() if p.suffix in (".txt", ".md", ".html"))), Parser())
+    monkeypatch.setenv("CLAIMCHECK_ANALYSIS_JOBS", "1")
+    serial = analyse(extractions).model_dump_json()
+    pools = []
+
+    class Pool(S.ProcessPoolExecutor):
+        def __init__(self, *a, **k):
+            pools.append(k.get("max_workers"))
+            super().__init__(*a, **k)
+
+    monkeypatch.setattr(S, "PARALLEL_FROM", 1)  # every corpus counts as large
+    monkeypatch.setenv("CLAIMCHECK_ANALYSIS_JOBS", "2")
+    monkeypatch.setattr(S, "ProcessPoolExecutor", Pool)
+    forked = analyse(extractions).model_dump_json()
+    assert pools == [2]  # the verdicts went to two workers
+    assert forked == serial
+    assert '"number_conflict"' in serial  # a corpus with verdicts to compute, not an empty one
