@@ -264,6 +264,10 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
     """前大統領 / 元長官 for someone other sources show in that office at that date."""
     out = []
     near = _Near([x for x in roles if x.qualifiers.status == "current"], lambda c: c.subject_id, corpus.references)
+    formers_of: dict[tuple, list[Claim]] = defaultdict(list)
+    for x in roles:
+        if x.qualifiers.status == "former":
+            formers_of[(x.subject_id, x.qualifiers.role)].append(x)
     for y in roles:
         if y.qualifiers.status != "former" or y.source in corpus.references:
             continue
@@ -283,6 +287,10 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         srcs = sorted({x.source for x in sitting})
         if not srcs or not _day(when) and len(srcs) < 2:
             continue  # a year alone is a loose date: two sources must show the person sitting in it
+        formers = {x.source for x in formers_of[(y.subject_id, y.qualifiers.role)] if x.source != y.source
+                   and (not _day(when) or near_in_time(when, _written(corpus, x), days=31))}
+        if len(formers) >= len(srcs):
+            continue  # as many other sources call the person former too: no side to take against them
         name = corpus.label(y.subject_id, y.subject)
         out.append(Finding(
             type="role_conflict", severity="error", source=y.source,

@@ -66,3 +66,19 @@ def test_two_bounds_for_one_count_still_disagree(tmp_path):
         "b": "両首脳はこれまでに何度も電話会談を重ねてきた。\n",
     })
     assert [f for f in rep.findings if f.type == "internal_contradiction" and f.severity == "error"]
+
+
+def test_an_office_elect_is_neither_sitting_nor_former():
+    roles = [c for c in _extract("2024年11月6日、トランプ次期大統領は支持者を前に勝利を宣言した。").claims
+             if c.kind == "role" and "トランプ" in c.subject]
+    assert roles and all(c.qualifiers.status is None for c in roles)
+
+
+@pytest.mark.slow
+def test_one_source_calling_a_former_holder_sitting_does_not_outvote_two(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "2024年11月17日、兵庫県知事選挙が投開票され、前尼崎市長の稲村和美氏らが立候補していた。\n",
+        "b": "【神戸＝共同】2024年11月17日投開票の兵庫県知事選で、前尼崎市長の稲村和美氏は及ばなかった。\n",
+        "c": "2024年11月17日の兵庫県知事選挙では、尼崎市長の稲村和美氏が善戦しました！\n",
+    })
+    assert not [f for f in rep.findings if f.type == "role_conflict" and f.source in ("a", "b") and f.severity == "error"]
