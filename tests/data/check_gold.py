@@ -65,6 +65,8 @@ def check_topic(topic: dict, docs_dir: pathlib.Path) -> list[str]:
         elif doc in texts and quote not in texts[doc]:
             bad(f"{where}: quote not found in {documents[doc]['file']}: {quote!r}")
 
+    if not isinstance(topic.get("errors"), list):
+        bad('"errors" is missing: give a list, [] when there are none (the scorer needs the key)')
     seen: set[str] = set()
     for err in topic.get("errors", []):
         eid = err.get("id", "?")
