@@ -4,9 +4,11 @@ from __future__ import annotations
 import calendar
 import heapq
 import re
-from itertools import islice
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+from itertools import islice
 
+from claims.entities import fold
 from claims.models import Claim
 from claims.roles import UNIQUE_OFFICES
 
@@ -205,6 +207,8 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         hname, yname = corpus.label(holder), corpus.label(y.subject_id, y.subject)
         if yname in hname or hname in yname:
             continue  # 林 and 林芳正: one person under two forms of the name, not two holders
+        if _spellings(yname, hname):
+            continue  # アブドラヒアン and アミールアブドッラーヒヤーン: one name in two transliterations
         if _other_script(yname, hname) and not _named_elsewhere(corpus, y):
             continue  # ユン and 尹錫悦: a reading in katakana, named by this page only, may be the holder
         if _fuller_name_of(corpus, yname, holder):
@@ -238,6 +242,16 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
 
 def _katakana(name: str) -> bool:
     return bool(name) and all("\u30a0" <= ch <= "\u30ff" for ch in name)
+
+
+def _spellings(a: str, b: str) -> bool:
+    """Two katakana names that share a run of at least four sounds making up half the shorter one
+    (folded: ッ, ー and ・ dropped): one foreign name transliterated twice, not two people."""
+    if not (_katakana(a) and _katakana(b)):
+        return False
+    fa, fb = fold(a), fold(b)
+    m = SequenceMatcher(None, fa, fb, autojunk=False).find_longest_match(0, len(fa), 0, len(fb))
+    return m.size >= 4 and m.size * 2 >= min(len(fa), len(fb))
 
 
 def _other_script(a: str, b: str) -> bool:

@@ -38,7 +38,8 @@ class ActReader:
             if t.pos not in ("VERB", "ADJ", "NOUN") or (t.pos == "NOUN" and t.lemma not in L.NOT_DONE):
                 continue
             kids = children.get(t.i, [])
-            negated = any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for c in kids)
+            negated = any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for c in kids) and not \
+                L.OBLIGATION.match(s.text[t.idx + len(t.text):t.idx + len(t.text) + 8])
             target = None
             if t.lemma in L.NOT_DONE or t.lemma in L.LIGHT_VERBS:
                 verbal = t.lemma in L.LIGHT_VERBS  # a light verb's act is a verbal noun (会見, 命令)

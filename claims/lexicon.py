@@ -4,6 +4,8 @@ These describe the language, not any event or person.
 """
 from __future__ import annotations
 
+import re
+
 SPEECH = {
     "述べる": "say", "語る": "say", "話す": "say", "言う": "say", "発言": "say", "言明": "say", "断言": "say",
     "発表": "announce", "表明": "announce", "明らか": "announce", "公表": "announce", "声明": "announce",
@@ -49,6 +51,8 @@ PLANNED = ("予定", "計画", "見通し", "方針", "意向", "候補", "想�
 NOT_HELD = ("のみ", "未定", "見送", "中止", "延期", "なかった", "されず", "実現しなかった")
 ATTRIBUTION = ("によると", "によれば", "調べ", "調査では", "発表では", "統計", "出典", "集計", "世論調査")
 NEGATORS = {"ない", "ず", "ぬ", "ん", "ません", "なし", "無い"}
+# an obligation is no negation: 選挙をしなければならない, 実施しなくてはならない, 従わねばならない
+OBLIGATION = re.compile(r"^(?:し|さ|せ)?(?:なければ|なくては|なくちゃ|なきゃ|ねば|ないと)(?:なら|いけ|だめ|ダメ)")
 STOP_KEYWORDS = {"こと", "もの", "ため", "よう", "これ", "それ", "同日", "今回", "一方", "ほか", "など", "場合",
                  "氏", "大統領", "首脳", "両国", "両者", "日", "年", "月", "方針", "考え", "必要", "可能性"}
 # nouns that name where something is or happened: "震源は X", "X を震源とする", "会場は X"

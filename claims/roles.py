@@ -141,6 +141,9 @@ def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
                 m = _office_after(text, pe)
             b = None if m else _office_before(text, ps)
             after = text[pe:pe + 4]
+            if b and not after.startswith(TITLES) and "・" not in part and part not in known and not any(
+                    is_person_tag(t) for t in toks if ps <= t.idx < pe):
+                b = None  # 知事のパワーハラスメント, 大統領のスピーチ: an office's thing, not a person after it
             titled = after.startswith(TITLES) or m is not None or b is not None
             tagged = any(is_person_tag(t) for t in toks if ps <= t.idx < pe)
             if not (titled or tagged or part in known):

@@ -216,7 +216,8 @@ class SlotReader:
         for t in path[1:]:  # nouns the value is a modifier of (会場 of 授賞式の会場は…)
             if t.pos in ("NOUN", "PROPN") and t.i not in inside:
                 take(t, 1)
-        negated = any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for p in preds[:1] for c in children.get(p.i, []))
+        negated = any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for p in preds[:1] for c in children.get(p.i, [])) \
+            and not any(L.OBLIGATION.match(s.text[p.idx + len(p.text):p.idx + len(p.text) + 8]) for p in preds[:1])
         words.discard(head)
         return head, tuple(sorted(words)), negated
 

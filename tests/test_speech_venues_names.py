@@ -82,3 +82,20 @@ def test_one_source_calling_a_former_holder_sitting_does_not_outvote_two(tmp_pat
         "c": "2024年11月17日の兵庫県知事選挙では、尼崎市長の稲村和美氏が善戦しました！\n",
     })
     assert not [f for f in rep.findings if f.type == "role_conflict" and f.source in ("a", "b") and f.severity == "error"]
+
+
+def test_an_obligation_is_no_negation():
+    ex = _extract("憲法の規定により、50日以内に大統領選挙を実施しなければならない。")
+    acts = [s for s in ex.slots if s.slot == "polarity" and s.head.startswith("act:")]
+    assert acts and all(s.value == "+" for s in acts), [(s.head, s.value) for s in acts]
+
+
+def test_an_offices_thing_is_no_person():
+    ex = _extract("県議会は、知事のパワーハラスメントなどの疑惑を調べる百条委員会を設置した。")
+    assert not [c for c in ex.claims if c.kind == "role" and "パワーハラスメント" in c.subject]
+
+
+def test_one_name_in_two_transliterations_is_one_holder():
+    from checker.roles import _spellings
+    assert _spellings("ホセイン・アミールアブドッラーヒヤーン", "アブドラヒアン")
+    assert not _spellings("バイデン", "トランプ") and not _spellings("ハリス", "ハリソン")
