@@ -270,8 +270,13 @@ def _fuller_name_of(corpus: Corpus, name: str, holder: str) -> bool:
 
 def _named_elsewhere(corpus: Corpus, y: Claim) -> bool:
     """Whether another document names Y's person too (then the name is not one page's spelling)."""
-    return any(c.source != y.source and (c.subject_id == y.subject_id or c.qualifiers.speaker_id == y.subject_id)
-               for c in corpus.claims if c.subject_id == y.subject_id or c.qualifiers.speaker_id == y.subject_id)
+    if "person_sources" not in corpus._groups:  # built once per corpus: person id -> the sources naming them
+        by: dict[str, set[str]] = defaultdict(set)
+        for c in corpus.claims:
+            for pid in {c.subject_id, c.qualifiers.speaker_id} - {None}:
+                by[pid].add(c.source)
+        corpus._groups["person_sources"] = by
+    return bool(corpus._groups["person_sources"].get(y.subject_id or "", set()) - {y.source})
 
 
 def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:
