@@ -95,6 +95,15 @@ class Corpus:
         return self.labels.get(eid or "", fallback or (eid or ""))
 
 
+CLOCK_WORDS = ("日本時間", "現地時間", "時間で", "米東部時間", "現地")
+
+
+def two_clocks(corpus: Corpus, sources: tuple[str, ...], da: dt.date, db: dt.date) -> bool:
+    """Two days one apart where either text reads a clock (日本時間, 現地時間): local and Japanese time
+    of one moment, not two dates."""
+    return abs((da - db).days) == 1 and any(w in corpus.docs[s].text for s in sources for w in CLOCK_WORDS)
+
+
 @lru_cache(maxsize=1 << 16)
 def to_date(iso: str | None) -> dt.date | None:
     if iso and len(iso) == 10:

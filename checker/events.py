@@ -11,7 +11,7 @@ from claims.roles import place_parts
 
 from .blocking import COUNT_CAP, sample, source_pairs
 from .common import (Corpus, dedupe, days_of, near_in_time, place_corroborated, places_match, same_day,
-                     same_participants, to_date)
+                     same_participants, to_date, two_clocks)
 from .located import located_conflicts as _located_conflicts
 from .records import Finding
 
@@ -128,7 +128,8 @@ def event_findings(corpus: Corpus) -> list[Finding]:
                 and not (qa.time_end or qb.time_end) and len(set(qa.keywords) & set(qb.keywords)) >= 3 \
                 and (not (qa.place and qb.place) or places_match(qa.place, qb.place)) \
                 and (qa.place or qb.place or qa.partners) \
-                and (qa.partners or near_in_time(qa.time, qb.time)):  # a quake a year apart is another quake
+                and (qa.partners or near_in_time(qa.time, qb.time)) \
+                and not two_clocks(corpus, (a.source, b.source), da, db):  # a quake a year apart is another quake
             f = _conflict(corpus, "date_conflict", a, b,
                           f"{qa.event}{' in ' + (qa.place or qb.place) if qa.place or qb.place else ''} dated "
                           f"{{mine}}; {{src}} dates it {{theirs}}", qa.time, qb.time, need_support=True)
@@ -146,6 +147,8 @@ def _bare_date_conflict(corpus: Corpus, bare: Claim, named: Claim) -> Finding | 
     da, db = to_date(qa.time), to_date(qb.time)
     if not (da and db) or same_day(qa, qb) or qa.time_end or qb.time_end or qa.planned or qb.planned:
         return None
+    if two_clocks(corpus, (bare.source, named.source), da, db):
+        return None  # 14日 in Japan of what was 13日 where it happened
     if len(set(qa.keywords) & set(qb.keywords)) < 2:
         return None
     same_kind = [c for c in corpus.claims if c.kind == "event" and c.predicate == bare.predicate]

@@ -31,7 +31,7 @@ from claims.roles import place_parts
 
 from .align import Aligner, Candidate, scope_words, agree, date_span as _span, kind, same_time
 from .blocking import Blocks, slot_order
-from .common import Corpus, place_corroborated, places_match
+from .common import Corpus, place_corroborated, places_match, two_clocks
 from .judge_model import probability, thresholds
 from .records import Finding
 from .score import prior
@@ -40,7 +40,6 @@ from .verdict import contested, features, value_witnesses
 TYPES = {"date": "date_conflict", "place": "location_conflict", "quantity": "number_conflict",
          "polarity": "negation_conflict", "actor": "misattribution"}
 PRIOR_GAP = 0.2  # one source against one: blame only a page whose signals are this much weaker
-TIMEZONE = ("日本時間", "現地時間", "時間で", "米東部時間", "現地")
 BROAD = ("地方", "地域", "沿岸", "一帯", "全域", "方面", "全土", "各地")
 
 
@@ -283,8 +282,7 @@ def _comparable(corpus: Corpus, f: Slot, right: Slot) -> bool:
         if "*" in (f.value[0], right.value[0]):
             return True
         da, db = dt.date.fromisoformat(_span(f.value)[0]), dt.date.fromisoformat(_span(right.value)[0])
-        if abs((da - db).days) == 1 and any(
-                w in corpus.docs[s.source].text for s in (f, right) for w in TIMEZONE):
+        if two_clocks(corpus, (f.source, right.source), da, db):
             return False  # a day apart where clocks are in play: local and Japanese time
         return True
     if f.slot == "place":
