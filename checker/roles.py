@@ -263,9 +263,14 @@ def _other_script(a: str, b: str) -> bool:
 def _fuller_name_of(corpus: Corpus, name: str, holder: str) -> bool:
     """Whether a document writes ``name`` as the start of a longer name of the holder (ユン for
     ユン・ソンニョル, given elsewhere as ユン・ソンニョル（尹錫悦）): a family name first, not another person."""
-    pattern = re.compile(rf"{re.escape(name)}・[\u30a0-\u30ff]+")
-    return any(corpus.person(m.group()) == holder
-               for sid in sorted(corpus.containing(name + "・")) for m in pattern.finditer(corpus.docs[sid].text))
+    if not _katakana(name):
+        return False
+    memo = corpus._groups.setdefault("fuller_names", {})
+    if name not in memo:  # the longer names each short one begins, read once per corpus
+        pattern = re.compile(rf"{re.escape(name)}・[\u30a0-\u30ff]+")
+        memo[name] = {m.group() for sid in sorted(corpus.containing(name + "・"))
+                      for m in pattern.finditer(corpus.docs[sid].text)}
+    return any(corpus.person(n) == holder for n in sorted(memo[name]))
 
 
 def _named_elsewhere(corpus: Corpus, y: Claim) -> bool:
