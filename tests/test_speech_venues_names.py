@@ -99,3 +99,21 @@ def test_one_name_in_two_transliterations_is_one_holder():
     from checker.roles import _spellings
     assert _spellings("ホセイン・アミールアブドッラーヒヤーン", "アブドラヒアン")
     assert not _spellings("バイデン", "トランプ") and not _spellings("ハリス", "ハリソン")
+
+
+@pytest.mark.slow
+def test_a_named_exit_poll_is_attributed(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "【ワシントン＝ロイター】5日投票の米大統領選で、出口調査速報では投票者の48%が民主党候補に好意的と回答した。\n",
+        "b": "米大統領選は5日に投票が行われ、開票作業が続いている。\n",
+    })
+    assert not [f for f in rep.findings if f.type == "unsourced_statistic" and f.severity != "info"]
+
+
+@pytest.mark.slow
+def test_a_vague_survey_is_still_a_warning(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "# 【速報まとめ】大統領選★\n\nある調査では、投票者の68.4%がSNSの情報を参考にしたと回答したそうです😊\n",
+        "b": "米大統領選は5日に投票が行われ、開票作業が続いている。\n",
+    })
+    assert [f for f in rep.findings if f.type == "unsourced_statistic" and f.severity == "warning"]
