@@ -22,6 +22,7 @@ class Corpus:
         self.references = set(references)  # sources of fixed high trust (--reference files)
         self.witness: dict[str, str] = {d: d for d in self.docs}  # near-copies share one (checker.copies)
         self.person = lambda name: None  # a name to its person id (set by checker.pipeline.build_corpus)
+        self.person_sources: dict[str, set[str]] = {}  # person id -> the documents naming them (likewise)
         self.place_index: dict[str, set[str]] | None = None  # place part -> sources, built on first use
         self._place_grams: dict[str, list[str]] | None = None
         self._text_grams: dict[str, list[str]] | None = None

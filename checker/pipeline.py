@@ -268,6 +268,7 @@ def build_corpus(extractions: Sequence[Extraction], ref_ids: Iterable[str] = ())
     claims: list[Claim] = [resolver.resolve(c) for ex in extractions for c in ex.claims]
     corpus = Corpus([ex.document for ex in extractions], claims, resolver.label, set(ref_ids))
     corpus.person = resolver.person  # a name as written to its person across the corpus (actor slots)
+    corpus.person_sources = {e.id: set(e.sources) for e in resolver.entities if e.type == "person"}
     corpus.witness = witness_groups([ex.document for ex in extractions], [s for ex in extractions for s in ex.slots])
     return corpus, resolver
 

@@ -240,8 +240,12 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
     return out
 
 
+KANA_NAME = re.compile(r"[\u30a0-\u30ff]+")  # katakana, ・ and ー
+KANJI_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _katakana(name: str) -> bool:
-    return bool(name) and all("\u30a0" <= ch <= "\u30ff" for ch in name)
+    return bool(KANA_NAME.fullmatch(name))
 
 
 def _spellings(a: str, b: str) -> bool:
@@ -256,8 +260,7 @@ def _spellings(a: str, b: str) -> bool:
 
 def _other_script(a: str, b: str) -> bool:
     """One name in katakana only, the other with kanji: a name and its reading, as often as two people."""
-    kanji = lambda n: any("\u4e00" <= ch <= "\u9fff" for ch in n)  # noqa: E731
-    return (_katakana(a) and kanji(b)) or (_katakana(b) and kanji(a))
+    return (_katakana(a) and bool(KANJI_CHAR.search(b))) or (_katakana(b) and bool(KANJI_CHAR.search(a)))
 
 
 def _fuller_name_of(corpus: Corpus, name: str, holder: str) -> bool:
@@ -275,13 +278,7 @@ def _fuller_name_of(corpus: Corpus, name: str, holder: str) -> bool:
 
 def _named_elsewhere(corpus: Corpus, y: Claim) -> bool:
     """Whether another document names Y's person too (then the name is not one page's spelling)."""
-    if "person_sources" not in corpus._groups:  # built once per corpus: person id -> the sources naming them
-        by: dict[str, set[str]] = defaultdict(set)
-        for c in corpus.claims:
-            for pid in {c.subject_id, c.qualifiers.speaker_id} - {None}:
-                by[pid].add(c.source)
-        corpus._groups["person_sources"] = by
-    return bool(corpus._groups["person_sources"].get(y.subject_id or "", set()) - {y.source})
+    return bool(corpus.person_sources.get(y.subject_id or "", set()) - {y.source})
 
 
 def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:

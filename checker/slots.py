@@ -119,15 +119,15 @@ def _analysis_jobs() -> int:
     return int(env) if env.isdigit() and int(env) > 0 else min(4, os.cpu_count() or 1)
 
 
-_ONE = None  # the per-value function, set before the workers fork: they inherit it
+_WORK = None  # (the per-value function, slot identity -> position), set before the workers fork
 
 
 def _chunk(part: tuple[int, int, int]) -> list[tuple[int, tuple[dict[str, float], list[tuple[int, float]]]]]:
     start, stop, step = part
-    index = _ONE.index  # slot identity -> position, to send candidates back as positions
+    one, index = _WORK  # candidates go back as positions, not as slots
     out = []
     for i in range(start, stop, step):
-        r = _ONE(i)
+        r = one(i)
         if r is not None:
             out.append((i, (r[0], [(index[id(c.slot)], c.sim) for c in r[1]])))
     return out
@@ -140,16 +140,14 @@ def _each(one, slots: list[Slot]) -> list[tuple[int, tuple[dict[str, float], lis
     jobs = _analysis_jobs()
     if jobs <= 1 or len(slots) < PARALLEL_FROM or "fork" not in get_all_start_methods():
         return [(i, r) for i in range(len(slots)) if (r := one(i)) is not None]
-    global _ONE
-    one.index = {id(s): k for k, s in enumerate(slots)}
-    _ONE = one
+    global _WORK
+    _WORK = (one, {id(s): k for k, s in enumerate(slots)})
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
             parts = list(pool.map(_chunk, [(k, len(slots), jobs) for k in range(jobs)]))
     finally:
-        _ONE = None
-    merged = sorted((i, (x, [Candidate(slots[j], sim) for j, sim in m])) for part in parts for i, (x, m) in part)
-    return merged
+        _WORK = None
+    return sorted((i, (x, [Candidate(slots[j], sim) for j, sim in m])) for part in parts for i, (x, m) in part)
 
 
 def _outvoted(x: dict[str, float]) -> float:

@@ -15,7 +15,7 @@ import re
 
 from claims.models import Slot
 
-from .align import Aligner, Candidate, agree as _agree_slots, kind, occasion_apart
+from .align import Aligner, Candidate, agree as _agree, kind, occasion_apart
 from .common import Corpus, place_corroborated
 
 FLOOR = 0.12  # candidates less similar than this are not the same thing
@@ -26,29 +26,6 @@ FEATURES = ("sup_mass", "sup_n", "sup_max", "dis_mass", "dis_n", "dis_max", "bes
             "is_date", "is_place", "is_quantity", "is_polarity", "is_act", "is_actor", "inexact", "approx", "bound", "corroborated",
             "planned", "n_sources", "dis_src", "head_dis", "head_sup", "head_dis_max", "elsewhere",
             "rep_elsewhere", "doubt_self", "doubt_other", "doubt_gap")
-
-
-def _value_of(s: Slot) -> tuple:
-    """Everything :func:`checker.align.agree` reads of a slot: slots with equal tuples agree alike."""
-    if s.slot == "quantity":
-        q = s.quantity
-        return ("quantity", q.unit, q.value, q.approx, q.bound, q.high, q.text)
-    return (s.slot, s.value, s.alt if s.slot == "date" else None)
-
-
-_AGREE: dict[tuple, bool] = {}
-
-
-def _agree(a: Slot, b: Slot) -> bool:
-    """:func:`checker.align.agree`, remembered by value: a large corpus compares the same few values
-    again and again (a cluster's value against every candidate of every source)."""
-    k = (_value_of(a), _value_of(b))
-    r = _AGREE.get(k)
-    if r is None:
-        if len(_AGREE) > 500_000:
-            _AGREE.clear()
-        r = _AGREE[k] = _agree_slots(a, b)
-    return r
 
 
 def _gap(a: Slot, b: Slot) -> float:

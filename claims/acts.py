@@ -15,7 +15,7 @@ import re
 from . import lexicon as L
 from .models import Slot
 from .parse import Tok
-from .slots import _clause, _content, _fold
+from .slots import _clause, _content, _fold, negates
 
 
 class ActReader:
@@ -38,8 +38,7 @@ class ActReader:
             if t.pos not in ("VERB", "ADJ", "NOUN") or (t.pos == "NOUN" and t.lemma not in L.NOT_DONE):
                 continue
             kids = children.get(t.i, [])
-            negated = any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for c in kids) and not \
-                L.OBLIGATION.match(s.text[t.idx + len(t.text):t.idx + len(t.text) + 8])
+            negated = negates(kids, s.text, t)
             target = None
             if t.lemma in L.NOT_DONE or t.lemma in L.LIGHT_VERBS:
                 verbal = t.lemma in L.LIGHT_VERBS  # a light verb's act is a verbal noun (会見, 命令)

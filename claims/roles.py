@@ -189,7 +189,7 @@ def _fill(pm: PersonMention, m: re.Match) -> None:
     pm.qual = qual or None
     pm.country = COUNTRIES.get(country) if country else None
     pm.status = "former" if m.group("status") in ("前", "元") else "current"
-    if (qual or "").startswith("次期") or m.string[max(0, m.start("office") - 2):m.start("office")] == "次期":
+    if (m.group("qual") or "").startswith("次期"):
         pm.status = None  # 次期大統領: the office-elect, neither sitting nor former
 
 

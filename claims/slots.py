@@ -216,10 +216,16 @@ class SlotReader:
         for t in path[1:]:  # nouns the value is a modifier of (会場 of 授賞式の会場は…)
             if t.pos in ("NOUN", "PROPN") and t.i not in inside:
                 take(t, 1)
-        negated = any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for p in preds[:1] for c in children.get(p.i, [])) \
-            and not any(L.OBLIGATION.match(s.text[p.idx + len(p.text):p.idx + len(p.text) + 8]) for p in preds[:1])
+        negated = negates(children.get(preds[0].i, []), s.text, preds[0])
         words.discard(head)
         return head, tuple(sorted(words)), negated
+
+
+def negates(kids: list[Tok], text: str, pred: Tok) -> bool:
+    """A negation among a predicate's dependants (しなかった, されず), an obligation aside
+    (しなければならない says it must happen)."""
+    return any(c.lemma in L.NEGATORS or c.text in L.NEGATORS for c in kids) and not \
+        L.OBLIGATION.match(text[pred.idx + len(pred.text):pred.idx + len(pred.text) + 8])
 
 
 def _row_label(s, toks: list[Tok], a: int) -> set[str]:
