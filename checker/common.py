@@ -87,6 +87,19 @@ class Corpus:
     def evidence(self, c: Claim) -> Evidence:
         return Evidence(source=c.source, quote=c.quote, start=c.start, end=c.end, line=c.line)
 
+    def evidence_of(self, claims: Iterable[Claim], limit: int = 6) -> list[Evidence]:
+        """The evidence of the first ``limit`` distinct claim spans, in document order: as
+        ``dedupe(self.evidence(c) for c in claims)``, building only the quotes that are kept."""
+        out, seen = [], set()
+        for c in sorted(claims, key=lambda c: (c.source, c.start, c.end)):
+            k = (c.source, c.start, c.end)
+            if k not in seen:
+                seen.add(k)
+                out.append(c)
+                if len(out) == limit:
+                    break
+        return [self.evidence(c) for c in out]
+
     def span(self, source: str, start: int, end: int) -> Evidence:
         text = self.docs[source].text
         return Evidence(source=source, quote=text[start:end], start=start, end=end,

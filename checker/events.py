@@ -10,7 +10,7 @@ from claims.models import Claim
 from claims.roles import place_parts
 
 from .blocking import COUNT_CAP, sample, source_pairs
-from .common import (Corpus, dedupe, days_of, near_in_time, place_corroborated, places_match, same_day,
+from .common import (Corpus, days_of, near_in_time, place_corroborated, places_match, same_day,
                      same_participants, to_date, two_clocks)
 from .located import located_conflicts as _located_conflicts
 from .records import Finding
@@ -86,7 +86,7 @@ def event_findings(corpus: Corpus) -> list[Finding]:
                            message=f"{what} {claims[0].qualifiers.place}; no other source names this place"
                                    + (f", and {len({r.source for r in rivals})} other source(s) place "
                                       f"{claims[0].qualifiers.event or 'it'} elsewhere" if rivals else ""),
-                           contradicted_by=dedupe(corpus.evidence(r) for r in rivals),
+                           contradicted_by=corpus.evidence_of(rivals),
                            rule="events.unsupported_venue" if claims[0].kind == "event" or
                            claims[0].predicate_class.startswith("located:") else "events.unsupported_place",
                            evidence=sorted((corpus.evidence(c) for c in shown), key=lambda e: e.start),

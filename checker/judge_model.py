@@ -10,7 +10,7 @@ source or three stand against it, when the page signals differ.  The trees live 
 downloaded: each tree is walked from its root, the leaf values summed with the baseline, and a
 sigmoid gives the probability.  A logistic model (``"kind": "logistic"``: a dot product over
 standardised features) is read too, for ``train_judge.py --model logistic``.  The thresholds (for an
-error, for an info note) are stored with the model; the training script reports held-out precision at
+error, per slot, and for an info note) are stored with the model; the training script reports held-out precision at
 each.  An error of the hand rules (two sources against one value, nothing for it) stands beside the
 model where the other side's page signals are no weaker (see :func:`checker.slots.slot_findings`).
 """
@@ -29,10 +29,12 @@ def _model() -> dict:
     return json.loads(MODEL.read_text(encoding="utf-8"))
 
 
-def thresholds() -> tuple[float, float]:
-    """From which probability a value is an error, and from which it gets an info note."""
+def thresholds(slot: str = "") -> tuple[float, float]:
+    """From which probability a value of this slot (date, place, quantity, polarity, actor) is an
+    error, and from which it gets an info note.  The training script may lower a slot's error
+    threshold where its held-out flags stay precise (``error_by_slot``)."""
     m = _model()
-    return m["error"], m["note"]
+    return m.get("error_by_slot", {}).get(slot, m["error"]), m["note"]
 
 
 def _sigmoid(z: float) -> float:
@@ -52,9 +54,45 @@ def tree_score(trees: list[list[list[float]]], row: list[float]) -> float:
 
 
 def probability(x: dict[str, float]) -> float:
+    return probabilities([x])[0]
+
+
+@lru_cache(maxsize=1)
+def _tree_arrays():
+    """Each tree as numpy arrays (feature, threshold, left, right, value, is_leaf) for walking many
+    rows at once."""
+    import numpy as np
+    out = []
+    for nodes in _model()["trees"]:
+        a = np.array(nodes, dtype=float)
+        out.append((a[:, 0].astype(int), a[:, 1], a[:, 2].astype(int), a[:, 3].astype(int), a[:, 4],
+                    a[:, 5].astype(bool)))
+    return out
+
+
+def probabilities(xs: list[dict[str, float]]) -> list[float]:
+    """The probability of an error for each row of features, in order.  The trees walk all rows at
+    once (numpy), adding the leaf values tree by tree in the order :func:`tree_score` does, so each
+    result is the one a row alone would get."""
     m = _model()
+    if not xs:
+        return []
     if m.get("kind") == "trees":
-        return _sigmoid(m["baseline"] + tree_score(m["trees"], [x.get(k, 0.0) for k in m["features"]]))
-    z = m["intercept"] + sum(w * (x.get(k, 0.0) - mu) / sd
-                             for k, w, mu, sd in zip(m["features"], m["coef"], m["mean"], m["scale"]))
-    return _sigmoid(z)
+        import numpy as np
+        names = m["features"]
+        X = np.array([[x.get(k, 0.0) for k in names] for x in xs], dtype=float)
+        rows = np.arange(len(xs))
+        z = np.zeros(len(xs))
+        for feature, threshold, left, right, value, leaf in _tree_arrays():
+            at = np.zeros(len(xs), dtype=int)
+            while True:
+                inner = ~leaf[at]
+                if not inner.any():
+                    break
+                go_left = X[rows, feature[at]] <= threshold[at]
+                at = np.where(inner, np.where(go_left, left[at], right[at]), at)
+            z += value[at]
+        return [_sigmoid(m["baseline"] + float(v)) for v in z]
+    return [_sigmoid(m["intercept"] + sum(w * (x.get(k, 0.0) - mu) / sd
+                                          for k, w, mu, sd in zip(m["features"], m["coef"], m["mean"], m["scale"])))
+            for x in xs]

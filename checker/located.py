@@ -13,7 +13,7 @@ from collections import defaultdict
 from claims.models import Claim
 
 from .blocking import MAX_SOURCES, sample
-from .common import Corpus, dedupe, places_match
+from .common import Corpus, places_match
 from .records import Finding
 
 
@@ -49,5 +49,5 @@ def _conflicts(corpus: Corpus, block: list[Claim]):
         yield a, Finding(type="location_conflict", severity="error", source=a.source,
                          message=(f"{a.subject} given as {a.qualifiers.place}; {n} other source(s) give "
                                   f"{places}{' (a sample of them)' if large else ''}"),
-                         evidence=[corpus.evidence(a)], contradicted_by=dedupe(corpus.evidence(o) for o in rivals),
+                         evidence=[corpus.evidence(a)], contradicted_by=corpus.evidence_of(rivals),
                          claims=[a.id])

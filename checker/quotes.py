@@ -12,7 +12,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from .blocking import Blocks
-from .common import Corpus, dedupe
+from .common import Corpus
 from .records import Finding
 
 MIN_CHARS = 10
@@ -67,6 +67,6 @@ def quote_misattributions(corpus: Corpus, done: set[str], priors: dict[str, floa
             type="misattribution", severity="error", source=y.source,
             message=(f"「{y.qualifiers.content[:40]}」 is attributed to {corpus.label(y.qualifiers.speaker_id, y.subject)}; "
                      f"{len(sources)} source(s) attribute these words to {corpus.label(other)}"),
-            evidence=[corpus.evidence(y)], contradicted_by=dedupe(corpus.evidence(o) for o in theirs),
+            evidence=[corpus.evidence(y)], contradicted_by=corpus.evidence_of(theirs),
             claims=[y.id]))
     return out

@@ -227,8 +227,8 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
                 message=(f"statement attributed to {yname} ({y.qualifiers.role}); {len(rival_sources)} source(s) "
                          f"give the office of {office} at that date to {hname}, who made a matching statement"),
                 evidence=dedupe([corpus.evidence(y), corpus.evidence(st)]),
-                contradicted_by=dedupe([corpus.evidence(x) for x in holder_claims], 4)
-                + dedupe([corpus.evidence(s) for s in theirs], 4),
+                contradicted_by=corpus.evidence_of(holder_claims, 4)
+                + corpus.evidence_of(theirs, 4),
                 claims=[y.id, st.id]))
         else:
             out.append(Finding(
@@ -236,7 +236,7 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
                 message=(f"{yname} is called {office}; {len(rival_sources)} source(s) give that office "
                          f"at that date to {hname}"),
                 evidence=[corpus.evidence(y)],
-                contradicted_by=dedupe(corpus.evidence(x) for x in holder_claims), claims=[y.id]))
+                contradicted_by=corpus.evidence_of(holder_claims), claims=[y.id]))
     return out
 
 
@@ -317,7 +317,7 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
             type="role_conflict", severity="error", source=y.source,
             message=(f"{name} is called former {y.qualifiers.role} (「{y.quote}」) in a text of {when}; "
                      f"{len(srcs)} source(s) show {name} as the sitting {cy or ''}{y.qualifiers.role} at that date"),
-            evidence=[corpus.evidence(y)], contradicted_by=dedupe(corpus.evidence(x) for x in sitting),
+            evidence=[corpus.evidence(y)], contradicted_by=corpus.evidence_of(sitting),
             claims=[y.id]))
     return out
 
@@ -349,5 +349,5 @@ def _office_conflicts(corpus: Corpus, roles: list[Claim], found: list[Finding],
             message=(f"{name} is called {role}; {len(sources)} source(s) give {name} the office of "
                      f"{other[0].qualifiers.role} at that date"),
             evidence=dedupe([corpus.evidence(y)] + [corpus.evidence(s) for s in statements[:1]]),
-            contradicted_by=dedupe(corpus.evidence(o) for o in other), claims=[y.id]))
+            contradicted_by=corpus.evidence_of(other), claims=[y.id]))
     return out

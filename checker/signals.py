@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from claims.values import find_placeholders, quantities_agree
 
@@ -38,15 +39,23 @@ def unsourced_statistics(corpus: Corpus) -> list[Finding]:
     """A percentage nobody else gives: a warning when it has the shape of a poll or a vague source,
     info otherwise (absence of support alone is no evidence against it)."""
     out = []
-    qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity]
-    near = _figures(corpus, qs)
+    qs = [c for c in corpus.claims if c.kind == "quantity" and c.qualifiers.quantity
+          and c.qualifiers.quantity.unit in STAT_UNITS]
+    # another source's figure that agrees and is the same value or for the same measure word: looked
+    # up by value, and by measure word and agreeing interval (a crowded figure has thousands of
+    # neighbours that agree within rounding and share neither)
+    same_value: dict[tuple, list] = defaultdict(list)
     for c in qs:
         q = c.qualifiers.quantity
-        if q.unit not in STAT_UNITS:
-            continue
+        same_value[(c.predicate_class, q.unit, q.value)].append(c)
+    by_measure = FigureIndex([(m, c) for c in qs for m in dict.fromkeys(c.qualifiers.measure)],
+                             lambda t: (t[1].predicate_class, t[0]), lambda t: t[1].qualifiers.quantity)
+    for c in qs:
+        q = c.qualifiers.quantity
         if any(o.source != c.source and quantities_agree(o.qualifiers.quantity, q)
-               and (o.qualifiers.quantity.value == q.value or set(o.qualifiers.measure) & set(c.qualifiers.measure))
-               for o in near.candidates(c)):
+               for o in same_value[(c.predicate_class, q.unit, q.value)]) or any(
+                o.source != c.source and quantities_agree(o.qualifiers.quantity, q)
+                for m in dict.fromkeys(c.qualifiers.measure) for _, o in by_measure.candidates((m, c))):
             continue  # another source gives it for the same measure
         sentence = corpus.docs[c.source].text[c.sentence_start:c.sentence_end]
         vague = bool(VAGUE.search(sentence))

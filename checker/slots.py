@@ -32,7 +32,7 @@ from claims.roles import place_parts
 from .align import Aligner, Candidate, scope_words, agree, date_span as _span, kind, same_time
 from .blocking import Blocks, slot_order
 from .common import Corpus, place_corroborated, places_match, two_clocks
-from .judge_model import probability, thresholds
+from .judge_model import probabilities, thresholds
 from .records import Finding
 from .score import prior
 from .verdict import contested, features, value_witnesses
@@ -200,12 +200,12 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
     """Findings on contested values; ``verdicts`` collects (source, probability of an error) for every
     contested value no error covers yet, for the source scores (see :func:`checker.score.truth_discovery`)."""
     flagged = {(f.source, e.start) for f in taken for e in f.evidence if f.severity == "error"}
-    error_at, note_at = thresholds()
     out: list[Finding] = []
-    for f, x, members in slot_evidence(corpus, extractions):
+    evidence = list(slot_evidence(corpus, extractions))
+    for (f, x, members), p in zip(evidence, probabilities([x for _, x, _ in evidence])):
         if (f.source, f.start) in flagged:
             continue
-        p = probability(x)
+        error_at, note_at = thresholds(f.slot)
         if verdicts is not None and p < error_at:
             verdicts.append((f.source, p))
         # an error when the model is sure (the hand rules' verdict is one of its features), an info
