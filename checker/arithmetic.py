@@ -81,11 +81,22 @@ def arithmetic_findings(corpus: Corpus) -> list[Finding]:
                     parts += [o for o in qs if o.qualifiers.table is None and order[o.sentence_start] + 1
                              == order[c.sentence_start] and o.qualifiers.quantity.unit == q.unit
                              and o.qualifiers.quantity.value < q.value and _adjacent(text, o, c)]
-                if parts and max(p.qualifiers.quantity.value for p in parts) >= 0.2 * q.value:
+                if parts and max(p.qualifiers.quantity.value for p in parts) >= 0.2 * q.value \
+                        and not any(_rate(text, p) for p in parts):
                     f = _total(corpus, c, parts)
             if f:
                 out.append(f)
     return out
+
+
+# a figure per head or each (1人2ポイント, 各1議席, それぞれ185ポイント, 3人ずつ): the total is a weighted
+# sum of counts the sentence gives in other words, not a sum of the figures themselves
+RATE_BEFORE = re.compile(r"(?:(?:^|[^\d０-９])[1１一](?:人|件|票|台|社|校|枚|回|本|個|世帯|議席|団体|チーム|か所|カ所|箇所)"
+                         r"(?:あたり|当たり|につき)?|各|それぞれ|ずつ|一律)\s*(?:約)?$")
+
+
+def _rate(text: str, c: Claim) -> bool:
+    return bool(RATE_BEFORE.search(text[max(0, c.start - 6):c.start])) or text[c.end:c.end + 2] == "ずつ"
 
 
 def _adjacent(text: str, o: Claim, c: Claim) -> bool:
@@ -148,6 +159,23 @@ def _revised(corpus: Corpus, c: Claim) -> bool:
     return any(w in near for w in REVISION)
 
 
+TOPIC = re.compile(r"[\s　#*\-・>|]*([^\s　、。はがもの「」（）()：:|]{2,24}?)(?:は|が)")
+
+
+def _topic(corpus: Corpus, c: Claim) -> str:
+    """What the claim's paragraph (its line) is about: the topic of its first sentence (Xは, Xが)."""
+    text = corpus.docs[c.source].text
+    start = text.rfind("\n", 0, c.start) + 1
+    m = TOPIC.match(text, start, min(len(text), start + 40))
+    return m.group(1) if m else ""
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two things of one kind (パリセーズ火災, イートン火災; 1回目の投票, 決選投票): the same last two
+    characters, neither the other's ending."""
+    return bool(a and b) and a != b and a[-2:] == b[-2:] and not (a.endswith(b) or b.endswith(a))
+
+
 THRESHOLD = re.compile(r"(?:可能|必要|条件|基準|ライン|目安|要件)(?:と(?:なる|される)|に(?:なる|なった))?[なの]?$")
 
 
@@ -183,6 +211,8 @@ def repeated_count_findings(corpus: Corpus) -> list[Finding]:
             continue
         if qa.quantity.bound != "eq" and _threshold(corpus, a) and _threshold(corpus, b):
             continue  # 法案提出が可能となる21議席以上 and …11議席以上: two named thresholds, not one count
+        if _siblings(_topic(corpus, a), _topic(corpus, b)):
+            continue  # パリセーズ火災は… and イートン火災は…: each paragraph's figure is of its own fire
         if _revised(corpus, a) or _revised(corpus, b):
             continue  # 当初の推計で約2,900ha、精査後に約3,370ha: one count, revised, not misstated
         kw = shared(qa.keywords, qb.keywords)

@@ -139,6 +139,11 @@ def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
                     and _office_after(text, pe + len(glued.group(1))):
                 part, pe = part + glued.group(1), pe + len(glued.group(1))
                 m = _office_after(text, pe)
+            # or glue 元/前 onto a surname (野田元|首相): a name of the corpus without it, then the office
+            if m and len(part) >= 3 and part[-1] in "元前" and _office_after(text, pe - 1) and (
+                    part[:-1] in known_surnames or any(k.startswith(part[:-1]) for k in known)):
+                part, pe = part[:-1], pe - 1
+                m = _office_after(text, pe)
             b = None if m else _office_before(text, ps)
             after = text[pe:pe + 4]
             if b and not after.startswith(TITLES) and "・" not in part and part not in known and not any(

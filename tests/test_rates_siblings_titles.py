@@ -1,0 +1,59 @@
+"""A total of weighted counts, two sibling subjects' figures, and 元 glued onto a surname, on real Japanese
+text: none of them is an error, while the plain cases they sit beside still are."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from checker.pipeline import run
+from claims.extract import extract_documents
+from claims.models import Document
+from claims.parse import Parser
+
+
+def _extract(text: str, doc_id: str = "a"):
+    doc = Document(id=doc_id, path=f"{doc_id}.txt", text=text + "\n", sha256=hashlib.sha256(text.encode()).hexdigest())
+    ex, _ = extract_documents([doc], Parser())
+    return ex[0]
+
+
+def _internal(tmp_path, text: str):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("市の記念大会が開かれ、多くの参加者が集まった。\n", encoding="utf-8")
+    return [f for f in run([tmp_path]).findings if f.type == "internal_contradiction" and f.severity == "error"]
+
+
+def test_a_former_title_glued_to_the_surname_is_former():
+    """The tokeniser reads 野田元 as one name; 元首相 is the title of a surname the text names in full."""
+    ex = _extract("立憲民主党の新しい代表に野田元首相が選ばれた。野田佳彦氏は2011年から翌年まで首相を務めた。")
+    roles = [c for c in ex.claims if c.kind == "role" and c.subject.startswith("野田") and c.line == 1
+             and c.start < 20]
+    assert roles and roles[0].qualifiers.status == "former", [(c.subject, c.qualifiers.status) for c in roles]
+
+
+@pytest.mark.slow
+def test_a_total_of_points_per_head_is_a_weighted_sum(tmp_path):
+    found = _internal(tmp_path, "投票は会員60人（1人3ポイント）と役員10人（1人2ポイント）に、二つの支部にそれぞれ150ポイントを割り振った"
+                                "計500ポイントで争われた。\n")
+    assert not found, [f.message for f in found]
+
+
+@pytest.mark.slow
+def test_a_plain_total_that_its_parts_do_not_give_is_still_an_error(tmp_path):
+    found = _internal(tmp_path, "大会には男性12人、女性15人の計30人が参加した。\n")
+    assert found and "30人" in found[0].message
+
+
+@pytest.mark.slow
+def test_two_sibling_subjects_give_two_figures(tmp_path):
+    found = _internal(tmp_path, "北部火災は7日朝に発生した。焼失面積は約90平方キロメートルとされる。\n\n"
+                                "南部火災は7日夜に発生した。焼失面積は約50平方キロメートルに上った。\n")
+    assert not found, [f.message for f in found]
+
+
+@pytest.mark.slow
+def test_one_subject_with_two_figures_for_its_area_is_still_an_error(tmp_path):
+    found = _internal(tmp_path, "北部火災は7日朝に発生した。焼失面積は約90平方キロメートルとされる。\n\n"
+                                "この北部火災の焼失面積は約50平方キロメートルに上った。\n")
+    assert found, "one fire's area given twice should be flagged"
