@@ -16,6 +16,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from claims.lexicon import other_phase, phase
 from claims.models import Slot
 from claims.roles import place_parts
 from claims.values import quantities_agree
@@ -60,6 +61,8 @@ def occasion_apart(a: Slot, b: Slot) -> bool:
     """Said of two occasions: a scope word on one side only, another day or year, another owner."""
     if scope_words(a) != scope_words(b):
         return True  # 前回の投票率 and 今回の投票率 are two figures
+    if a.slot != "quantity" and other_phase(phase(a.head, a.args), phase(b.head, b.args)):
+        return True  # the day a law passed and the day it took effect
     if a.time and b.time and not same_time(a, b):
         return True  # said of another day or year (the quake of the 9th, not the 8th)
     if a.slot == "quantity" and a.owner and b.owner and a.owner not in b.owner and b.owner not in a.owner:

@@ -26,6 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
 from typing import Iterator
 
+from claims.lexicon import other_phase, phase
 from claims.models import Extraction, Slot
 from claims.roles import place_parts
 
@@ -52,6 +53,8 @@ def aligned(a: Slot, b: Slot) -> bool:
         return False
     if scope_words(a) != scope_words(b):
         return False  # 前回の投票率 and 今回の投票率 are two figures
+    if a.slot != "quantity" and other_phase(phase(a.head, a.args), phase(b.head, b.args)):
+        return False  # the day a law passed and the day it took effect
     if a.time and b.time and not same_time(a, b):
         return False  # said of another day or year: another occasion (the quake of the 9th, not the 8th)
     wa, wb = _words(a), _words(b)

@@ -32,6 +32,33 @@ EVENTS = {
     "事故": "accident", "衝突": "accident", "打ち上げ": "launch", "打ち上げる": "launch", "発射": "launch", "着陸": "landing", "発売": "release",
 }
 EVENT_CLASSES = set(EVENTS.values())
+# the stages of one process: a date or place of one stage is not one of another (a law passed on the
+# 8th and in force from the 17th; an expo opened in April and closed in October)
+PHASES = (
+    ({"開幕", "開会", "開始", "始まる", "スタート", "幕開け"}, {"閉幕", "閉会", "終了", "終わる", "終える", "幕を閉じる"}),
+    ({"提出", "提案", "上程"}, {"可決", "成立"}, {"公布"}, {"施行"}),
+    ({"着工"}, {"完成", "竣工", "完工"}, {"開通", "開業", "供用"}),
+    ({"発生", "出火"}, {"鎮圧"}, {"鎮火"}),
+    ({"提訴", "起訴"}, {"初公判"}, {"結審"}, {"判決"}),
+    ({"就任"}, {"退任", "辞任", "退陣", "辞職"}),
+    ({"launch", "打ち上げ", "打ち上げる", "発射", "離陸", "出発"}, {"landing", "着陸", "到着", "着水"}),
+    ({"入院"}, {"退院"}),
+    ({"逮捕"}, {"釈放", "保釈"}),
+)
+_PHASE_OF = {w: (n, k) for n, process in enumerate(PHASES) for k, stage in enumerate(process) for w in stage}
+
+
+def phase(head: str, args: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """The stage a value is of: its predicate's, else the one stage its words name (閉幕の日)."""
+    if head in _PHASE_OF:
+        return _PHASE_OF[head]
+    named = {_PHASE_OF[w] for w in args if w in _PHASE_OF}
+    return named.pop() if len(named) == 1 else None
+
+
+def other_phase(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Two stages of one process (成立 and 施行, 開幕 and 閉幕)."""
+    return bool(a and b) and a[0] == b[0] and a[1] != b[1]
 # classes that can name the same occurrence
 EVENT_COMPATIBLE = {frozenset({"call", "talks"}), frozenset({"meeting", "talks"}), frozenset({"call", "meeting"})}
 PREDICATE_CLASS = {

@@ -57,3 +57,21 @@ def test_one_subject_with_two_figures_for_its_area_is_still_an_error(tmp_path):
     found = _internal(tmp_path, "北部火災は7日朝に発生した。焼失面積は約90平方キロメートルとされる。\n\n"
                                 "この北部火災の焼失面積は約50平方キロメートルに上った。\n")
     assert found, "one fire's area given twice should be flagged"
+
+
+def _date(text: str, doc_id: str):
+    return next(s for s in _extract(text, doc_id).slots if s.slot == "date")
+
+
+def test_two_stages_of_one_process_are_two_occasions():
+    """The day a law passed and the day it took effect are two facts; the same stage is one."""
+    from checker.align import occasion_apart
+    passed = _date("改正法は2024年10月8日に国会で成立した。", "a")
+    in_force = _date("改正法は2025年1月17日に施行された。", "b")
+    passed_again = _date("改正法は2024年10月9日に国会で成立した。", "c")
+    assert (passed.head, in_force.head) == ("成立", "施行")
+    assert occasion_apart(passed, in_force)
+    assert not occasion_apart(passed, passed_again)
+    opened = _date("大阪・関西万博は2025年4月13日に開幕した。", "d")
+    closed = _date("大阪・関西万博は2025年10月13日に閉幕した。", "e")
+    assert occasion_apart(opened, closed)
