@@ -75,3 +75,15 @@ def test_two_stages_of_one_process_are_two_occasions():
     opened = _date("大阪・関西万博は2025年4月13日に開幕した。", "d")
     closed = _date("大阪・関西万博は2025年10月13日に閉幕した。", "e")
     assert occasion_apart(opened, closed)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("監督は間もなく球団から解任された。", "+"),
+    ("監督はまもなく球団から解任されました。", "+"),
+    ("市長はほどなく辞任した。", "+"),
+    ("監督は球団から解任されなかった。", "-"),
+])
+def test_an_adverb_with_nai_before_the_verb_is_no_negation(sentence, value):
+    """まもなく is parsed ま|も|なく: a ない before the predicate is an adverb, not a denial of the act."""
+    outcomes = [s for s in _extract(sentence).slots if s.slot == "polarity"]
+    assert outcomes and outcomes[0].value == value, [(s.head, s.value) for s in outcomes]
