@@ -145,12 +145,20 @@ class _Keys:
         self.keys: list[str] = []
         self.by_gram: dict[str, list[int]] = defaultdict(list)
         self.alias: dict[str, str] = {}  # a key merged into another (a bracketed spelling)
+        # a name's key never changes once found (keys are only appended, and the earliest match
+        # among them is its key): the same name met again is looked up, not matched again
+        self.found: dict[str, str] = {}
 
     @staticmethod
     def _grams(s: str) -> set[str]:
         return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
 
     def find(self, folded: str) -> str:
+        if folded not in self.found:
+            self.found[folded] = self._match(folded)
+        return self.found[folded]
+
+    def _match(self, folded: str) -> str:
         for n in sorted({n for g in self._grams(folded) for n in self.by_gram.get(g, ())}):
             k = self.keys[n]
             if k == folded or (len(k) >= 4 and len(folded) >= 4 and fuzz.ratio(k, folded) >= 88):
