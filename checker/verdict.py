@@ -129,7 +129,12 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
                     break
             else:
                 clusters.append((c.slot, {src: c}))
-    scored = sorted(clusters, key=lambda rm: (-sum(c.sim for c in rm[1].values()), rm[0].source, rm[0].start))
+    # the cluster against it: one that holds a value of the same governing predicate (開幕 against
+    # 開幕) before one of neighbours that merely share the event's words, then the most similar
+    def same_head(members: dict[str, Candidate]) -> bool:
+        return bool(f.head) and any(c.slot.head == f.head for c in members.values())
+    scored = sorted(clusters, key=lambda rm: (not same_head(rm[1]), -sum(c.sim for c in rm[1].values()),
+                                              rm[0].source, rm[0].start))
     top = scored[0] if scored else None
     members = sorted(top[1].values(), key=lambda c: -c.sim) if top else []
     x = {k: 0.0 for k in FEATURES}
