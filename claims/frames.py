@@ -182,10 +182,12 @@ class FrameReader:
                 ":diff" if s.text[qv.end:qv.end + 1] == "差" else "")  # 21票差 is a margin, not a count
             before = [p for p in people if p.end <= qv.start]
             owner = max(before, key=lambda p: p.end).name if before else None
-            # what the number measures: nouns just before it, people left out (they are the owner)
-            measure = tuple(dict.fromkeys(t.lemma for t in toks if qv.start - 14 <= t.idx < qv.start
+            # what the number measures: nouns just before it, people left out (they are the owner),
+            # and so is the unit of a figure before it (…1億8294万ドルで、差し引き約4068万ドル)
+            measure = tuple(dict.fromkeys(t.lemma for k, t in enumerate(toks) if qv.start - 14 <= t.idx < qv.start
                                           and t.pos in ("NOUN", "PROPN") and len(t.lemma) >= 2
                                           and not any(ch.isdigit() for ch in t.lemma)
+                                          and not (k and any(ch.isdigit() for ch in toks[k - 1].text))
                                           and not any(p.start <= t.idx < p.end for p in people)))
             q = Qualifiers(quantity=qty, participants=parts, keywords=keywords, attributed=attributed,
                            time=ctx.event_date, measure=measure, owner=owner)

@@ -87,3 +87,9 @@ def test_an_adverb_with_nai_before_the_verb_is_no_negation(sentence, value):
     """まもなく is parsed ま|も|なく: a ない before the predicate is an adverb, not a denial of the act."""
     outcomes = [s for s in _extract(sentence).slots if s.slot == "polarity"]
     assert outcomes and outcomes[0].value == value, [(s.head, s.value) for s in outcomes]
+
+
+def test_the_unit_of_a_figure_before_is_not_what_the_next_one_measures():
+    ex = _extract("負けた賭けの合計は約1億8000万ドルで、差し引き約4000万ドルの負け越しとなった。")
+    second = next(c for c in ex.claims if c.kind == "quantity" and c.qualifiers.quantity.text.startswith("約4000万"))
+    assert "ドル" not in second.qualifiers.measure and "差し引き" in second.qualifiers.measure
