@@ -93,3 +93,10 @@ def test_the_unit_of_a_figure_before_is_not_what_the_next_one_measures():
     ex = _extract("負けた賭けの合計は約1億8000万ドルで、差し引き約4000万ドルの負け越しとなった。")
     second = next(c for c in ex.claims if c.kind == "quantity" and c.qualifiers.quantity.text.startswith("約4000万"))
     assert "ドル" not in second.qualifiers.measure and "差し引き" in second.qualifiers.measure
+
+
+def test_a_summit_agreed_as_a_goal_is_planned():
+    """首脳会談の早期実現で一致: the talks are a goal on that day, not held on it."""
+    ex = _extract("日米外相は1月22日、首脳会談の早期実現で一致した。")
+    talks = [c for c in ex.claims if c.kind == "event" and "会談" in c.predicate]
+    assert talks and all(c.qualifiers.planned for c in talks), [(c.predicate, c.qualifiers.planned) for c in talks]
