@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from claims.models import Claim
 from claims.values import quantities_agree
@@ -159,6 +159,27 @@ def _revised(corpus: Corpus, c: Claim) -> bool:
     return any(w in near for w in REVISION)
 
 
+YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _main_years(corpus: Corpus) -> dict[str, str]:
+    """Each document's most frequent year among its claims' dates: the year it is about."""
+    years: dict[str, Counter] = defaultdict(Counter)
+    for c in corpus.claims:
+        if c.qualifiers.time and c.qualifiers.time[:1].isdigit():
+            years[c.source][c.qualifiers.time[:4]] += 1
+    return {src: min(cnt.items(), key=lambda kv: (-kv[1], kv[0]))[0] for src, cnt in years.items()}
+
+
+def _of_another_year(corpus: Corpus, a: Claim, b: Claim, main_year: dict[str, str]) -> bool:
+    """The sentence of ``a`` names years, none of them the document's own year nor one that the
+    sentence of ``b`` names."""
+    text = corpus.docs[a.source].text
+    ya = set(YEAR.findall(text[a.sentence_start:a.sentence_end]))
+    yb = set(YEAR.findall(text[b.sentence_start:b.sentence_end]))
+    return bool(ya) and main_year.get(a.source) not in ya and not (ya & yb)
+
+
 TOPIC = re.compile(r"[\s　#*\-・>|]*([^\s　、。はがもの「」（）()：:|]{2,24}?)(?:は|が)")
 
 
@@ -200,6 +221,7 @@ def repeated_count_findings(corpus: Corpus) -> list[Finding]:
     pools += list(by_measure.values())  # approximate figures of one document sharing a measure word
     inside = {(a, b) if a.start < b.start else (b, a) for pool in pools for a, b in itertools.combinations(pool, 2)}
     out = []
+    main_year = _main_years(corpus)
     for a, b in sorted(inside, key=lambda p: (p[0].source, p[0].start, p[1].start)):
         qa, qb = a.qualifiers, b.qualifiers
         lo, hi = sorted((qa.quantity.value, qb.quantity.value))
@@ -211,6 +233,8 @@ def repeated_count_findings(corpus: Corpus) -> list[Finding]:
             continue
         if qa.quantity.bound != "eq" and _threshold(corpus, a) and _threshold(corpus, b):
             continue  # 法案提出が可能となる21議席以上 and …11議席以上: two named thresholds, not one count
+        if _of_another_year(corpus, a, b, main_year) or _of_another_year(corpus, b, a, main_year):
+            continue  # 1万2000人以上が死亡した1960年の地震: a figure of another occasion
         if _siblings(_topic(corpus, a), _topic(corpus, b)):
             continue  # パリセーズ火災は… and イートン火災は…: each paragraph's figure is of its own fire
         if _revised(corpus, a) or _revised(corpus, b):

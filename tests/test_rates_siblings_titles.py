@@ -100,3 +100,10 @@ def test_a_summit_agreed_as_a_goal_is_planned():
     ex = _extract("日米外相は1月22日、首脳会談の早期実現で一致した。")
     talks = [c for c in ex.claims if c.kind == "event" and "会談" in c.predicate]
     assert talks and all(c.qualifiers.planned for c in talks), [(c.predicate, c.qualifiers.planned) for c in talks]
+
+
+@pytest.mark.slow
+def test_a_figure_of_another_years_occasion_is_not_this_count(tmp_path):
+    found = _internal(tmp_path, "2023年9月8日に起きた地震で、同国内務省は9日、死者が3000人以上に上ったと発表した。\n\n"
+                                "同国では1960年の地震で、死者が1万人以上に上ったと内務省が発表している。\n")
+    assert not found, [f.message for f in found]
