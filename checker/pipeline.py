@@ -20,9 +20,11 @@ from .copies import witness_groups
 from .events import event_findings, internal_event_findings
 from .records import FLAGGING, ClaimOut, Finding, Report, ScoreComponent, SourceScore
 from .quotes import quote_misattributions
+from .former import former_findings
 from .roles import person_countries, role_findings
 from .arithmetic import arithmetic_findings, repeated_count_findings
-from .slots import slot_findings
+from .parallel import Each
+from .slots import slot_findings, start_evidence
 from .spans import span_findings
 from .elapsed import elapsed_findings
 from .signals import placeholder_findings, unsourced_statistics, unsupported_figures
@@ -47,24 +49,36 @@ def _analyse(extractions: Sequence[Extraction], references: Sequence[Extraction]
     extractions = list(extractions) + list(references)
     ref_ids = {r.document.id for r in references}
     corpus, resolver = build_corpus(extractions, ref_ids)
+    # the verdicts on contested values start first: on a large corpus they run in forked workers
+    # while this process applies the other rules
+    pending = start_evidence(corpus, extractions)
+    try:
+        return _judged(extractions, references, notes, corpus, resolver, pending)
+    finally:
+        pending.close()
+
+
+def _judged(extractions: list[Extraction], references: Sequence[Extraction], notes: Sequence[str],
+            corpus: Corpus, resolver: Resolver, pending: Each) -> Report:
+    ref_ids = {r.document.id for r in references}
     claims, docs = corpus.claims, [ex.document for ex in extractions]
     countries = person_countries(corpus)
-
     findings: list[Finding] = []
     priors = {ex.document.id: S.prior(ex.signals)[0] for ex in extractions}
     findings += _ruled(role_findings, corpus, priors)
+    findings += _ruled(former_findings, corpus, priors)
     findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims}, priors)
     for rule in (event_findings, repeated_count_findings, internal_event_findings, arithmetic_findings,
                  placeholder_findings, unsourced_statistics):
         findings += _ruled(rule, corpus)
     findings += _ruled(span_findings, corpus, extractions)
     findings += _ruled(elapsed_findings, corpus, extractions)
+    agrees, corroborated = agreements(corpus, countries)  # while the workers finish their verdicts
     verdicts: list[tuple[str, float]] = []  # contested values below an error: (source, p of an error)
-    findings += _ruled(slot_findings, corpus, extractions, findings, verdicts)
+    findings += _ruled(slot_findings, corpus, extractions, findings, verdicts, pending)
     findings = _drop_covered(findings)
     findings = [f for f in findings if f.source not in ref_ids]  # the user's facts are not on trial
     findings = _merge_same_claim(findings)
-    agrees, corroborated = agreements(corpus, countries)
     already = {cid for f in findings for cid in f.claims}
     findings += _ruled(unsupported_figures, corpus, corroborated, already)
 

@@ -47,7 +47,6 @@ def role_findings(corpus: Corpus, priors: dict[str, float] | None = None) -> lis
     out: list[Finding] = []
     out += _holder_conflicts(corpus, roles, countries, priors)
     out += _office_conflicts(corpus, roles, out, priors)
-    out += _former_conflicts(corpus, roles, countries)
     return out
 
 
@@ -279,47 +278,6 @@ def _fuller_name_of(corpus: Corpus, name: str, holder: str) -> bool:
 def _named_elsewhere(corpus: Corpus, y: Claim) -> bool:
     """Whether another document names Y's person too (then the name is not one page's spelling)."""
     return bool(corpus.person_sources.get(y.subject_id or "", set()) - {y.source})
-
-
-def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, str]) -> list[Finding]:
-    """前大統領 / 元長官 for someone other sources show in that office at that date."""
-    out = []
-    near = _Near([x for x in roles if x.qualifiers.status == "current"], lambda c: c.subject_id, corpus.references)
-    formers_of: dict[tuple, list[Claim]] = defaultdict(list)
-    for x in roles:
-        if x.qualifiers.status == "former":
-            formers_of[(x.subject_id, x.qualifiers.role)].append(x)
-    for y in roles:
-        if y.qualifiers.status != "former" or y.source in corpus.references:
-            continue
-        cy = _country(y, countries)
-        # 前/元 is true of the time of writing: "黒田前総裁のもと2013年に始まった" written in 2024
-        when = _written(corpus, y)
-        own = y.qualifiers.time
-        if own and _year_or_month(own) and (not when or when[:len(own)] < own):
-            when = own  # 2025年に入り、トランプ前大統領…: written no earlier than the year it speaks of
-        # a day: the claims of the months around it; a year or month: all of this person's (sampled if many)
-        pool = near.around(y.subject_id, when) if _day(when) else near.around(y.subject_id, None, "all")
-        sitting = [x for x in pool if x.subject_id == y.subject_id and x.source != y.source
-                   and x.qualifiers.status == "current" and x.qualifiers.role == y.qualifiers.role
-                   and _country(x, countries) in (cy, None) and _day(x.qualifiers.time) and (
-                       near_in_time(when, x.qualifiers.time, days=31) if _day(when)
-                       else bool(when) and _year_or_month(when) and x.qualifiers.time.startswith(when))]
-        srcs = sorted({x.source for x in sitting})
-        if not srcs or not _day(when) and len(srcs) < 2:
-            continue  # a year alone is a loose date: two sources must show the person sitting in it
-        formers = {x.source for x in formers_of[(y.subject_id, y.qualifiers.role)] if x.source != y.source
-                   and (not _day(when) or near_in_time(when, _written(corpus, x), days=31))}
-        if len(formers) >= len(srcs):
-            continue  # as many other sources call the person former too: no side to take against them
-        name = corpus.label(y.subject_id, y.subject)
-        out.append(Finding(
-            type="role_conflict", severity="error", source=y.source,
-            message=(f"{name} is called former {y.qualifiers.role} (「{y.quote}」) in a text of {when}; "
-                     f"{len(srcs)} source(s) show {name} as the sitting {cy or ''}{y.qualifiers.role} at that date"),
-            evidence=[corpus.evidence(y)], contradicted_by=corpus.evidence_of(sitting),
-            claims=[y.id]))
-    return out
 
 
 def _office_conflicts(corpus: Corpus, roles: list[Claim], found: list[Finding],

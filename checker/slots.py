@@ -20,10 +20,7 @@ A value is blamed only on evidence (``judge`` says why it takes no side otherwis
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_all_start_methods, get_context
 from typing import Iterator
 
 from claims.lexicon import other_phase, phase
@@ -34,6 +31,7 @@ from .align import Aligner, Candidate, scope_words, agree, date_span as _span, k
 from .blocking import Blocks, slot_order
 from .common import Corpus, place_corroborated, places_match, two_clocks
 from .judge_model import probabilities, thresholds
+from .parallel import Each
 from .records import Finding
 from .score import prior
 from .verdict import contested, features, value_witnesses
@@ -80,9 +78,9 @@ RULES = ("supported", "nothing aligned", "its document gives the other value too
          "its document gives several figures for these words")
 
 
-def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tuple[Slot, dict[str, float], list[Candidate]]]:
-    """Every value that some other document contradicts: the slot, its evidence as features (with the
-    reason the hand rules give), and the strongest cluster of values against it, best first."""
+def start_evidence(corpus: Corpus, extractions: list[Extraction]) -> Each:
+    """The verdicts on every contested value, started: on a large corpus they run in forked workers
+    while the caller goes on with other rules (see :class:`checker.parallel.Each`)."""
     # a broad region (東海地方, 太平洋沿岸) is an extent, not a venue: named at another granularity
     # elsewhere (中部地方) it is not another place
     slots = [_resolved(corpus, s) for ex in extractions for s in ex.slots
@@ -110,47 +108,19 @@ def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tup
         x.update({f"R:{r}": float(verdict == r) for r in RULES})
         return x, members
 
-    judged = [(slots[i], *r) for i, r in _each(one, slots)]
+    return Each(one, slots)
+
+
+def collect(corpus: Corpus, pending: Each) -> Iterator[tuple[Slot, dict[str, float], list[Candidate]]]:
+    """The evidence of :func:`start_evidence`, once its verdicts are in."""
+    judged = [(pending.slots[i], *r) for i, r in pending.result()]
     yield from with_doubt(corpus, judged)
 
 
-PARALLEL_FROM = 40_000  # values from which the verdicts are computed in forked workers
-
-
-def _analysis_jobs() -> int:
-    env = os.environ.get("CLAIMCHECK_ANALYSIS_JOBS", "")
-    return int(env) if env.isdigit() and int(env) > 0 else min(4, os.cpu_count() or 1)
-
-
-_WORK = None  # (the per-value function, slot identity -> position), set before the workers fork
-
-
-def _chunk(part: tuple[int, int, int]) -> list[tuple[int, tuple[dict[str, float], list[tuple[int, float]]]]]:
-    start, stop, step = part
-    one, index = _WORK  # candidates go back as positions, not as slots
-    out = []
-    for i in range(start, stop, step):
-        r = one(i)
-        if r is not None:
-            out.append((i, (r[0], [(index[id(c.slot)], c.sim) for c in r[1]])))
-    return out
-
-
-def _each(one, slots: list[Slot]) -> list[tuple[int, tuple[dict[str, float], list[Candidate]]]]:
-    """``one(i)`` for every value that has one, in order.  A large corpus spreads the values over
-    forked workers (round robin, so that each gets its share of the crowded keys); the results come
-    back by position and are merged in order, so the output is the same as a serial run."""
-    jobs = _analysis_jobs()
-    if jobs <= 1 or len(slots) < PARALLEL_FROM or "fork" not in get_all_start_methods():
-        return [(i, r) for i in range(len(slots)) if (r := one(i)) is not None]
-    global _WORK
-    _WORK = (one, {id(s): k for k, s in enumerate(slots)})
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-            parts = list(pool.map(_chunk, [(k, len(slots), jobs) for k in range(jobs)]))
-    finally:
-        _WORK = None
-    return sorted((i, (x, [Candidate(slots[j], sim) for j, sim in m])) for part in parts for i, (x, m) in part)
+def slot_evidence(corpus: Corpus, extractions: list[Extraction]) -> Iterator[tuple[Slot, dict[str, float], list[Candidate]]]:
+    """Every value that some other document contradicts: the slot, its evidence as features (with the
+    reason the hand rules give), and the strongest cluster of values against it, best first."""
+    yield from collect(corpus, start_evidence(corpus, extractions))
 
 
 def _outvoted(x: dict[str, float]) -> float:
@@ -199,12 +169,13 @@ def _person(person, name: str) -> str:
 
 
 def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Finding],
-                  verdicts: list[tuple[str, float]] | None = None) -> list[Finding]:
+                  verdicts: list[tuple[str, float]] | None = None, pending: Each | None = None) -> list[Finding]:
     """Findings on contested values; ``verdicts`` collects (source, probability of an error) for every
-    contested value no error covers yet, for the source scores (see :func:`checker.score.truth_discovery`)."""
+    contested value no error covers yet, for the source scores (see :func:`checker.score.truth_discovery`).
+    ``pending`` is the evidence started earlier by :func:`start_evidence`."""
     flagged = {(f.source, e.start) for f in taken for e in f.evidence if f.severity == "error"}
     out: list[Finding] = []
-    evidence = list(slot_evidence(corpus, extractions))
+    evidence = list(collect(corpus, pending or start_evidence(corpus, extractions)))
     for (f, x, members), p in zip(evidence, probabilities([x for _, x, _ in evidence])):
         if (f.source, f.start) in flagged:
             continue

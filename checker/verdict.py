@@ -15,7 +15,7 @@ import re
 
 from claims.models import Slot
 
-from .align import Aligner, Candidate, agree as _agree, kind, occasion_apart
+from .align import Aligner, Candidate, agree as _agree, agree_key, kind, occasion_apart
 from .common import Corpus, place_corroborated
 
 FLOOR = 0.12  # candidates less similar than this are not the same thing
@@ -112,23 +112,40 @@ def features(corpus: Corpus, aligner: Aligner, i: int, priors: dict[str, float],
     sup: dict[str, float] = {}
     clusters: list[tuple[Slot, dict[str, Candidate]]] = []
     best_sup = best_dis = 0
+    # values compared once per key (agree_key): with f, and with the clusters' representatives, whose
+    # list only grows, so a key's first matching cluster stays its first
+    with_f: dict[tuple, bool] = {}
+    home: dict[tuple, int] = {}
+
+    def agrees_f(s: Slot) -> bool:
+        k = agree_key(s)
+        if k not in with_f:
+            with_f[k] = _agree(f, s)
+        return with_f[k]
+
     for src in sorted(per):
         cands = per[src]
-        if _agree(f, cands[0].slot):
+        if agrees_f(cands[0].slot):
             best_sup += cands[0].sim >= SURE
         else:
             best_dis += cands[0].sim >= SURE
         for c in cands:
-            if _agree(f, c.slot):
+            if agrees_f(c.slot):
                 sup[src] = max(sup.get(src, 0.0), c.sim)
                 continue
-            for rep, members in clusters:
-                if _agree(rep, c.slot):
-                    if src not in members or members[src].sim < c.sim:
-                        members[src] = c
-                    break
-            else:
+            k = agree_key(c.slot)
+            at = home.get(k)
+            if at is None:
+                at = next((n for n, (rep, _) in enumerate(clusters) if _agree(rep, c.slot)), None)
+            if at is None:
                 clusters.append((c.slot, {src: c}))
+                if _agree(c.slot, c.slot):
+                    home[k] = len(clusters) - 1
+                continue
+            home[k] = at
+            members = clusters[at][1]
+            if src not in members or members[src].sim < c.sim:
+                members[src] = c
     # the cluster against it: one that holds a value of the same governing predicate (開幕 against
     # 開幕) before one of neighbours that merely share the event's words, then the most similar
     def same_head(members: dict[str, Candidate]) -> bool:

@@ -145,11 +145,12 @@ def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
                 part, pe = part[:-1], pe - 1
                 m = _office_after(text, pe)
             b = None if m else _office_before(text, ps)
+            stated = None if m or b else _office_stated(text, pe)
             after = text[pe:pe + 4]
             if b and not after.startswith(TITLES) and "・" not in part and part not in known and not any(
                     is_person_tag(t) for t in toks if ps <= t.idx < pe):
                 b = None  # 知事のパワーハラスメント, 大統領のスピーチ: an office's thing, not a person after it
-            titled = after.startswith(TITLES) or m is not None or b is not None
+            titled = after.startswith(TITLES) or m is not None or b is not None or stated is not None
             tagged = any(is_person_tag(t) for t in toks if ps <= t.idx < pe)
             if not (titled or tagged or part in known):
                 continue
@@ -161,6 +162,10 @@ def find_people(text: str, toks: list[Tok], known: set[str] = frozenset(),
                 match, off = b
                 _fill(pm, match)
                 pm.role_start, pm.role_end = off + match.start(), pe
+            elif stated:
+                match, off = stated
+                _fill(pm, match)
+                pm.role_start, pm.role_end = ps, off + match.end()
             if pm.role and pm.role_start is not None and any(re.search(r"[\d０-９一二三四五六七八九十百]代$", w) for w in (
                     text[max(0, pm.role_start - 4):pm.role_start], text[max(0, pm.role_start - 3):pm.role_start + 1])):
                 pm.status = None  # 第45代大統領: which holder in the line, not who holds it now
@@ -202,6 +207,21 @@ def _office_after(text: str, pos: int) -> re.Match | None:
     m = AFTER.match(text[pos:pos + 24])
     if m and m.group("office"):
         return m
+    return None
+
+
+# the office as the predicate of the name (サマーズ氏は元米財務長官、… / …は前大統領だ): the clause ends there
+STATED = re.compile(r"^(?:氏|さん)?は(?=前|元|現)")
+
+
+def _office_stated(text: str, pos: int) -> tuple[re.Match, int] | None:
+    lead = STATED.match(text[pos:pos + 4])
+    if not lead:
+        return None
+    off = pos + lead.end()
+    m = _office_after(text, off)
+    if m and text[off + m.end():off + m.end() + 1] in ("、", "。", "で", "だ", "）", ")"):
+        return m, off
     return None
 
 

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-import checker.slots as S
+import checker.parallel as S
 from claims.extract import extract_documents
 from claims.ingest import read_documents
 from claims.parse import Parser
