@@ -49,9 +49,14 @@ def _analyse(extractions: Sequence[Extraction], references: Sequence[Extraction]
     extractions = list(extractions) + list(references)
     ref_ids = {r.document.id for r in references}
     corpus, resolver = build_corpus(extractions, ref_ids)
-    # the verdicts on contested values start first: on a large corpus they run in forked workers
-    # while this process applies the other rules
-    pending = start_evidence(corpus, extractions)
+    priors = {ex.document.id: S.prior(ex.signals)[0] for ex in extractions}
+    countries = person_countries(corpus)
+    # the verdicts on contested values and the heaviest rules start first: on a large corpus they run
+    # in forked workers while this process applies the other rules
+    pending = start_evidence(corpus, extractions, {
+        "roles": lambda: _ruled(role_findings, corpus, priors),
+        "agreements": lambda: agreements(corpus, countries),
+        "events": lambda: _ruled(event_findings, corpus)})
     try:
         return _judged(extractions, references, notes, corpus, resolver, pending)
     finally:
@@ -62,18 +67,19 @@ def _judged(extractions: list[Extraction], references: Sequence[Extraction], not
             corpus: Corpus, resolver: Resolver, pending: Each) -> Report:
     ref_ids = {r.document.id for r in references}
     claims, docs = corpus.claims, [ex.document for ex in extractions]
-    countries = person_countries(corpus)
-    findings: list[Finding] = []
     priors = {ex.document.id: S.prior(ex.signals)[0] for ex in extractions}
-    findings += _ruled(role_findings, corpus, priors)
-    findings += _ruled(former_findings, corpus, priors)
-    findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims}, priors)
-    for rule in (event_findings, repeated_count_findings, internal_event_findings, arithmetic_findings,
+    # the rules of this process first, while the workers run theirs; the findings keep rule order
+    former = _ruled(former_findings, corpus, priors)
+    rest: list[Finding] = []
+    for rule in (repeated_count_findings, internal_event_findings, arithmetic_findings,
                  placeholder_findings, unsourced_statistics):
-        findings += _ruled(rule, corpus)
-    findings += _ruled(span_findings, corpus, extractions)
-    findings += _ruled(elapsed_findings, corpus, extractions)
-    agrees, corroborated = agreements(corpus, countries)  # while the workers finish their verdicts
+        rest += _ruled(rule, corpus)
+    rest += _ruled(span_findings, corpus, extractions)
+    rest += _ruled(elapsed_findings, corpus, extractions)
+    findings: list[Finding] = pending.side("roles") + former
+    findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims}, priors)
+    findings += pending.side("events") + rest
+    agrees, corroborated = pending.side("agreements")
     verdicts: list[tuple[str, float]] = []  # contested values below an error: (source, p of an error)
     findings += _ruled(slot_findings, corpus, extractions, findings, verdicts, pending)
     findings = _drop_covered(findings)

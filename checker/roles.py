@@ -6,6 +6,7 @@ import heapq
 import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import islice
 
 from claims.entities import fold
@@ -55,12 +56,18 @@ def _when(a: Claim, b: Claim) -> bool:
     year or month overlaps too many tenures to take a side, so against a tenure it counts only when
     the tenure covers the whole of that year or month (2023 is not in a tenure from 2023-12-14)."""
     qa, qb = a.qualifiers, b.qualifiers
-    if not (qa.time_end or qb.time_end) and not (_day(qa.time) and _day(qb.time)):
+    return _when_dated(qa.time, qa.time_end, qb.time, qb.time_end)
+
+
+@lru_cache(maxsize=1 << 16)
+def _when_dated(a: str | None, a_end: str | None, b: str | None, b_end: str | None) -> bool:
+    """:func:`_when` on the dates alone (a corpus has few distinct dates, so it is memoised)."""
+    if not (a_end or b_end) and not (_day(a) and _day(b)):
         return False
-    for span, point in ((qa, qb), (qb, qa)):
-        if span.time_end and not point.time_end and _year_or_month(point.time):
-            return _covers(span.time, span.time_end, point.time)
-    return near_in_time(qa.time, qb.time, a_end=qa.time_end, b_end=qb.time_end)
+    for (start, end), point, point_end in (((a, a_end), b, b_end), ((b, b_end), a, a_end)):
+        if end and not point_end and _year_or_month(point):
+            return _covers(start, end, point)
+    return near_in_time(a, b, a_end=a_end, b_end=b_end)
 
 
 def _days(a: Claim, b: Claim) -> int | None:
@@ -168,12 +175,12 @@ def _holder_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         if y.source in refs:
             continue
         cy = _country(y, countries)
-        same = [o for o in near(y) if o.subject_id == y.subject_id and o.source != y.source
-                and o.qualifiers.role == y.qualifiers.role and _when(o, y)]
+        then = [o for o in near(y) if o.source != y.source and o.qualifiers.role == y.qualifiers.role
+                and _when(o, y)]
+        same = [o for o in then if o.subject_id == y.subject_id]
         if any(o.source in refs for o in same):
             continue  # the reference file says Y held it then
-        rivals = [x for x in near(y) if x.subject_id != y.subject_id and x.source != y.source
-                  and x.qualifiers.role == y.qualifiers.role and _when(x, y)]
+        rivals = [x for x in then if x.subject_id != y.subject_id]
         rival_countries = {_country(x, countries) for x in rivals}
         if cy is None:
             if len(rival_countries) != 1:
@@ -291,9 +298,9 @@ def _office_conflicts(corpus: Corpus, roles: list[Claim], found: list[Finding],
         if y.source in corpus.references or y.id in done:
             continue
         role = y.qualifiers.role or ""
-        mine = {o.source for o in near(y) if o.subject_id == y.subject_id and o.qualifiers.role == role
-                and _when(o, y)}
-        other = [o for o in near(y) if o.subject_id == y.subject_id and o.source != y.source and _when(o, y)
+        then = [o for o in near(y) if o.subject_id == y.subject_id and _when(o, y)]
+        mine = {o.source for o in then if o.qualifiers.role == role}
+        other = [o for o in then if o.source != y.source
                  and o.qualifiers.role and role not in o.qualifiers.role and o.qualifiers.role not in role]
         sources = {o.source for o in other}
         if not other or len(sources - mine) <= len(mine) and not (sources & corpus.references) \

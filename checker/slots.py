@@ -78,9 +78,10 @@ RULES = ("supported", "nothing aligned", "its document gives the other value too
          "its document gives several figures for these words")
 
 
-def start_evidence(corpus: Corpus, extractions: list[Extraction]) -> Each:
-    """The verdicts on every contested value, started: on a large corpus they run in forked workers
-    while the caller goes on with other rules (see :class:`checker.parallel.Each`)."""
+def start_evidence(corpus: Corpus, extractions: list[Extraction], side: dict | None = None) -> Each:
+    """The verdicts on every contested value, started: on a large corpus they run in forked workers,
+    with the ``side`` tasks, while the caller goes on with other rules (see
+    :class:`checker.parallel.Each`)."""
     # a broad region (東海地方, 太平洋沿岸) is an extent, not a venue: named at another granularity
     # elsewhere (中部地方) it is not another place
     slots = [_resolved(corpus, s) for ex in extractions for s in ex.slots
@@ -108,7 +109,7 @@ def start_evidence(corpus: Corpus, extractions: list[Extraction]) -> Each:
         x.update({f"R:{r}": float(verdict == r) for r in RULES})
         return x, members
 
-    return Each(one, slots)
+    return Each(one, slots, side)
 
 
 def collect(corpus: Corpus, pending: Each) -> Iterator[tuple[Slot, dict[str, float], list[Candidate]]]:

@@ -20,17 +20,22 @@ def test_forked_verdicts_give_the_serial_report(monkeypatch):
     extractions, _ = extract_documents(read_documents(sorted(p for p in CORPUS2.iterdir() if p.suffix in (".txt", ".md", ".html"))), Parser())
     monkeypatch.setenv("CLAIMCHECK_ANALYSIS_JOBS", "1")
     serial = analyse(extractions).model_dump_json()
-    pools = []
+    pools, tasks = [], []
 
     class Pool(S.ProcessPoolExecutor):
         def __init__(self, *a, **k):
             pools.append(k.get("max_workers"))
             super().__init__(*a, **k)
 
+        def submit(self, fn, *a, **k):
+            tasks.append(fn.__name__)
+            return super().submit(fn, *a, **k)
+
     monkeypatch.setattr(S, "PARALLEL_FROM", 1)  # every corpus counts as large
     monkeypatch.setenv("CLAIMCHECK_ANALYSIS_JOBS", "2")
     monkeypatch.setattr(S, "ProcessPoolExecutor", Pool)
     forked = analyse(extractions).model_dump_json()
     assert pools == [2]  # the verdicts went to two workers
+    assert tasks.count("_side") == 3 and tasks.count("_chunk") == 2 * S.CHUNKS  # with three rules
     assert forked == serial
     assert '"number_conflict"' in serial  # a corpus with verdicts to compute, not an empty one
