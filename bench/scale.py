@@ -84,8 +84,19 @@ def one(series: str, n: int) -> dict:
     report = analyse(ex)
     seconds = time.perf_counter() - t
     peak = _peak_mb()
+    # the forked workers' largest peak (they share the parent's pages until they write to them)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"series": series, "docs": n, "claims": len(report.claims), "findings": len(report.findings),
-            "seconds": round(seconds, 2), "peak_mb": round(peak)}
+            "seconds": round(seconds, 2), "peak_mb": round(peak), "worker_mb": round(workers)}
+
+
+def machine_seconds() -> float:
+    """A fixed pure-Python loop: how fast this machine is right now (the timings scale with it)."""
+    t = time.perf_counter()
+    s = 0
+    for i in range(10_000_000):
+        s += i
+    return time.perf_counter() - t
 
 
 def exponent(rows: list[dict]) -> tuple[float, float]:
@@ -128,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         profile(a.profile[1], int(a.profile[0]))
         return 0
     print("analyse() on pre-extracted claims (parses are cached in real use); one process per size")
-    print(f"{'series':<10} {'docs':>6} {'claims':>8} {'findings':>8} {'seconds':>8} {'peak MB':>8}")
+    print(f"machine: a 10M-step Python loop takes {machine_seconds():.2f} s (timings scale with it)")
+    print(f"{'series':<10} {'docs':>6} {'claims':>8} {'findings':>8} {'seconds':>8} {'peak MB':>8} {'worker MB':>9}")
     for series in a.series:
         for n in a.sizes:
             corpus(series, n)  # extract once, outside the timed runs
@@ -141,11 +153,12 @@ def main(argv: list[str] | None = None) -> int:
             row = json.loads(r.stdout.strip().splitlines()[-1])
             rows.append(row)
             print(f"{series:<10} {n:>6} {row['claims']:>8} {row['findings']:>8} {row['seconds']:>8.2f} "
-                  f"{row['peak_mb']:>8}", flush=True)
+                  f"{row['peak_mb']:>8} {row['worker_mb']:>9}", flush=True)
         if len(rows) > 1:
             fit, ends = exponent(rows)
             print(f"{series}: growth exponent {fit:.2f} (fitted), {ends:.2f} "
                   f"({rows[0]['docs']} -> {rows[-1]['docs']} documents)", flush=True)
+    print(f"machine: a 10M-step Python loop takes {machine_seconds():.2f} s")
     return 0
 
 
