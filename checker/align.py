@@ -27,7 +27,7 @@ from .blocking import Blocks, slot_order
 
 # words that set a value in another occasion or period: the previous election, last year's figure
 SCOPE = {"前回", "前年", "昨年", "今年", "前期", "来期", "今期", "次回", "初回", "過去", "前年度", "昨季", "今季", "通算",
-         "累計", "前日", "翌日", "当初", "最終", "速報", "以来", "当時", "ぶり"}
+         "累計", "前日", "翌日", "当初", "最終", "速報", "以来", "当時", "ぶり", "各"}
 MEASURE_WEIGHT = 2.0
 
 

@@ -102,7 +102,10 @@ class SlotReader:
                 args = tuple(w for w in args if w not in L.GENERIC_HEADERS)
                 measure = tuple(sorted(label)) if slot == "quantity" and label else tuple(
                     w for w in measure if w not in L.GENERIC_HEADERS)
-            args = tuple(sorted(set(args) | set(measure) | set(asked)))
+            args = set(args) | set(measure) | set(asked)
+            if slot == "quantity" and text[max(0, a - 1):a] == "各":
+                args.add("各")  # 男女各3階級: a figure of each part, not of the whole (計6階級)
+            args = tuple(sorted(args))
             if not args and not head:
                 continue
             sa, sb, quote, line = self._span(s, a, b) if s.table is None else self._row_span(s, a, b)

@@ -107,3 +107,20 @@ def test_a_figure_of_another_years_occasion_is_not_this_count(tmp_path):
     found = _internal(tmp_path, "2023年9月8日に起きた地震で、同国内務省は9日、死者が3000人以上に上ったと発表した。\n\n"
                                 "同国では1960年の地震で、死者が1万人以上に上ったと内務省が発表している。\n")
     assert not found, [f.message for f in found]
+
+
+def test_a_figure_of_each_part_is_not_the_whole():
+    """男女各3階級 counts each side's classes: it is not compared with the team's 計6階級, while a plain
+    3階級 still is."""
+    from checker.align import agree, occasion_apart
+
+    def qty(text: str, value: float):
+        ex = _extract(text)
+        return next(s for s in ex.slots if s.slot == "quantity" and s.quantity.value == value)
+
+    each = qty("混合団体は男女各3階級の選手でチームを組む。", 3)
+    whole = qty("混合団体は計6階級の選手でチームを組む。", 6)
+    plain = qty("混合団体は3階級の選手でチームを組む。", 3)
+    assert "各" in each.args and "各" not in whole.args
+    assert occasion_apart(each, whole)
+    assert not occasion_apart(plain, whole) and not agree(plain, whole)
