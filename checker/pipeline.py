@@ -58,16 +58,14 @@ def _analyse(extractions: Sequence[Extraction], references: Sequence[Extraction]
         "agreements": lambda: agreements(corpus, countries),
         "events": lambda: _ruled(event_findings, corpus)})
     try:
-        return _judged(extractions, references, notes, corpus, resolver, pending)
+        return _judged(extractions, ref_ids, notes, corpus, resolver, priors, pending)
     finally:
         pending.close()
 
 
-def _judged(extractions: list[Extraction], references: Sequence[Extraction], notes: Sequence[str],
-            corpus: Corpus, resolver: Resolver, pending: Each) -> Report:
-    ref_ids = {r.document.id for r in references}
+def _judged(extractions: list[Extraction], ref_ids: set[str], notes: Sequence[str], corpus: Corpus,
+            resolver: Resolver, priors: dict[str, float], pending: Each) -> Report:
     claims, docs = corpus.claims, [ex.document for ex in extractions]
-    priors = {ex.document.id: S.prior(ex.signals)[0] for ex in extractions}
     # the rules of this process first, while the workers run theirs; the findings keep rule order
     former = _ruled(former_findings, corpus, priors)
     rest: list[Finding] = []
