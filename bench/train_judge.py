@@ -55,10 +55,13 @@ def rows_of(parser: Parser, name: str, gold: Path, docs: Path) -> list[dict]:
             errors[e["doc"]].append((i, i + len(e["quote"]), e["id"]))
             i = text.find(e["quote"], i + 1)
     out = []
-    for f, x, _members in slot_evidence(corpus, extractions):
+    wit = corpus.witness.get
+    for f, x, members in slot_evidence(corpus, extractions):
         hit = [e for e in errors[f.source] if e[0] < f.end and f.start < e[1]]
-        out.append({"corpus": name, "pages": "bench/pages" in str(gold), "slot": f.slot, "source": f.source, "kind": kinds.get(f.source, "?"), "x": x,
-                    "label": int(bool(hit)), "error": hit[0][2] if hit else ""})
+        out.append({"corpus": name, "pages": "bench/pages" in str(gold), "slot": f.slot, "source": f.source,
+                    "witness": wit(f.source, f.source), "start": f.start,
+                    "against": sorted({wit(c.slot.source, c.slot.source) for c in members}),
+                    "kind": kinds.get(f.source, "?"), "x": x, "label": int(bool(hit)), "error": hit[0][2] if hit else ""})
     return out
 
 

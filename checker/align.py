@@ -51,10 +51,13 @@ def words(s: Slot) -> dict[str, float]:
 
 # the day before or after, or then, says when an act was done, not that it was another occasion
 WHEN_WORDS = {"前日", "翌日", "当時", "以来", "ぶり"}
+# the period a text is written in: 今年のノーベル文学賞 is the one an unmarked text means, so these words
+# set a value apart only from one marked with another period (前年, 昨季), never from an unmarked one
+CURRENT = {"今年", "今期", "今季"}
 
 
 def scope_words(s: Slot) -> set[str]:
-    return set(s.args) & (SCOPE - WHEN_WORDS if s.slot in ("polarity", "actor") else SCOPE)
+    return set(s.args) & (SCOPE - WHEN_WORDS if s.slot in ("polarity", "actor") else SCOPE) - CURRENT
 
 
 def occasion_apart(a: Slot, b: Slot) -> bool:

@@ -115,18 +115,24 @@ def _margin(corpus: Corpus, c: Claim, others: list[Claim]) -> Finding | None:
         score = next(o for o in others if o.qualifiers.quantity.unit == "対")
         return _finding(corpus, c, [score], f"a margin of {q.text}, but the document's own score "
                                              f"{score.qualifiers.quantity.text} gives {margins[0]:g}")
-    same = [o for o in others if o.qualifiers.quantity.unit == q.unit and o.qualifiers.quantity.value > q.value]
+    # a gap in points (その差は24ポイント) is one between two percentages as well as two point figures
+    units = {q.unit, "%"} if q.unit == "pt" else {q.unit}
+    same = [o for o in others if o.qualifiers.quantity.unit in units and o.qualifiers.quantity.value > q.value]
     if len(same) < 2:
         return None
     pairs = list(itertools.combinations(same, 2))
     if any(_close(abs(a.qualifiers.quantity.value - b.qualifiers.quantity.value), q.value,
                   q.approx or a.qualifiers.quantity.approx or b.qualifiers.quantity.approx) for a, b in pairs):
         return None
-    a, b = sorted(same, key=lambda o: -o.qualifiers.quantity.value)[:2]
+    # the pair whose difference comes nearest the stated one: the figures a reader checks it against
+    a, b = min(pairs, key=lambda ab: (abs(abs(ab[0].qualifiers.quantity.value - ab[1].qualifiers.quantity.value)
+                                          - q.value), ab[0].start, ab[1].start))
+    if a.qualifiers.quantity.value < b.qualifiers.quantity.value:
+        a, b = b, a
     diff = a.qualifiers.quantity.value - b.qualifiers.quantity.value
-    return _finding(corpus, c, [a, b], f"a difference of {q.text}, but no two of the document's own figures in "
-                                       f"{q.unit} differ by that (the two largest, {a.qualifiers.quantity.text} and "
-                                       f"{b.qualifiers.quantity.text}, differ by {diff:,.0f})")
+    return _finding(corpus, c, [a, b], f"a difference of {q.text}, but no two of the document's own figures "
+                                       f"differ by that (the nearest, {a.qualifiers.quantity.text} and "
+                                       f"{b.qualifiers.quantity.text}, differ by {diff:,.4g})")
 
 
 def _total(corpus: Corpus, c: Claim, parts: list[Claim]) -> Finding | None:

@@ -21,7 +21,7 @@ from .records import Finding
 
 # 発生から鎮火まで、じつに / 打ち上げからわずか: the start, the end (optional), then the figure
 FROM = re.compile(r"(?P<x>[一-龥ァ-ヴーぁ-ん]{2,8})から(?:(?P<between>[^。！？「」]{0,14}?)(?P<y>[一-龥ァ-ヴーぁ-ん]{2,8})まで)?")
-DAYS = {"日": 1.0, "月": 30.44, "年": 365.25}  # a quantity's unit in days
+DAYS = {"分": 1 / 1440, "日": 1.0, "月": 30.44, "年": 365.25}  # a quantity's unit in days (48時間 is 2880分)
 NEAR = 12  # characters between the anchors and the figure
 AFTER = 16  # characters after the figure where the event that ends the span is named
 WORD = re.compile(r"[一-龥]{2,4}")

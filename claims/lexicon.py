@@ -32,6 +32,22 @@ EVENTS = {
     "事故": "accident", "衝突": "accident", "打ち上げ": "launch", "打ち上げる": "launch", "発射": "launch", "着陸": "landing", "発売": "release",
 }
 EVENT_CLASSES = set(EVENTS.values())
+# one measure under other words (観衆 / 観客数 / 来場者; 死者 / 犠牲者): the key of a figure is its class
+MEASURES = {
+    **{w: "audience" for w in ("観衆", "観客", "観客数", "来場者", "来場者数", "入場者", "入場者数", "観客動員",
+                               "動員数", "来場数", "入場数")},
+    **{w: "dead" for w in ("死者", "死者数", "死亡者", "死亡者数", "犠牲者", "犠牲者数")},
+    **{w: "injured" for w in ("負傷者", "負傷者数", "けが人", "重軽傷者", "負傷")},
+    **{w: "missing" for w in ("行方不明者", "不明者", "安否不明者")},
+    **{w: "votes" for w in ("得票", "得票数", "獲得票", "票数")},
+    **{w: "turnout" for w in ("投票率",)},
+    **{w: "seats" for w in ("議席", "議席数", "獲得議席")},
+    **{w: "revenue" for w in ("売上高", "売上", "売り上げ", "売上収益", "営業収益", "売上げ")},
+    **{w: "net_profit" for w in ("純利益", "最終利益", "当期純利益", "最終損益", "純損益")},
+    **{w: "weight" for w in ("重さ", "重量", "質量")},
+    **{w: "height" for w in ("高さ", "全高")},
+    **{w: "participants" for w in ("参加者", "参加者数", "出席者", "出席者数")},
+}
 # the stages of one process: a date or place of one stage is not one of another (a law passed on the
 # 8th and in force from the 17th; an expo opened in April and closed in October)
 PHASES = (

@@ -29,7 +29,7 @@ _NUMERIC = re.compile(r"^[\d０-９.,万億兆千百十〇一二三四五六七�
 
 def fold(lemma: str) -> str:
     """An event noun or predicate folded to its class, so 会談 and 首脳会談 give one key."""
-    return L.EVENTS.get(lemma) or L.PREDICATE_CLASS.get(lemma) or lemma
+    return L.EVENTS.get(lemma) or L.PREDICATE_CLASS.get(lemma) or L.MEASURES.get(lemma) or lemma
 
 
 _fold = fold  # the name this module and claims.acts use

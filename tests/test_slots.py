@@ -76,6 +76,20 @@ def test_a_margin_its_own_figures_do_not_give(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_gap_in_points_between_two_percentages(tmp_path):
+    """その差は24ポイント is checked against the document's own percentages (67% and 33% differ by 34),
+    and the message names that pair."""
+    rep = _report(tmp_path, {
+        "a": "速報調査では「トランプ氏が勝った」が67%、「バイデン氏が勝った」が33%だった。その差は24ポイントと大差がついた。",
+        "b": "速報調査では「トランプ氏が勝った」が67%、「バイデン氏が勝った」が33%だった。その差は34ポイントと大差がついた。",
+    })
+    bad = [f for f in rep.findings if f.source == "a" and f.type == "internal_contradiction"]
+    assert bad and bad[0].evidence[0].quote == "24ポイント" and "67% and 33%" in bad[0].message, \
+        [f.message for f in bad]
+    assert not [f for f in rep.findings if f.source == "b" and f.type == "internal_contradiction"]
+
+
+@pytest.mark.slow
 def test_a_total_its_parts_do_not_give(tmp_path):
     rep = _report(tmp_path, {
         "a": "死者は3645人、負傷者は5017人、行方不明者は148人で、計9810人が被害を受けた。",
