@@ -27,6 +27,7 @@ from .parallel import Each
 from .slots import slot_findings, start_evidence
 from .spans import span_findings
 from .elapsed import elapsed_findings
+from .names import name_variant_findings
 from .signals import placeholder_findings, unsourced_statistics, unsupported_figures
 
 CODES = {
@@ -74,6 +75,7 @@ def _judged(extractions: list[Extraction], ref_ids: set[str], notes: Sequence[st
         rest += _ruled(rule, corpus)
     rest += _ruled(span_findings, corpus, extractions)
     rest += _ruled(elapsed_findings, corpus, extractions)
+    rest += _ruled(name_variant_findings, corpus, extractions)
     findings: list[Finding] = pending.side("roles") + former
     findings += _ruled(quote_misattributions, corpus, {cid for f in findings for cid in f.claims}, priors)
     findings += pending.side("events") + rest
