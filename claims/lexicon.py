@@ -22,6 +22,10 @@ SPEECH = {
     "祝福": "say", "称賛": "say", "応ずる": "say", "切り返す": "say", "喜ぶ": "say", "意気込む": "say",
     "述べ立てる": "say", "言い添える": "say", "付け加える": "say", "語り合う": "say", "激励": "say",
 }
+# verbs that report words only right after a quotation (「…」と返した, 「…」と応じた, 「…」と笑った):
+# elsewhere they return things, accept offers, laugh
+QUOTE_SPEECH = {"返す": "say", "応じる": "say", "笑う": "say", "言い放つ": "say", "公言": "say", "嘆く": "say",
+                "名付ける": "say", "命名": "say", "胸を張る": "say", "張る": "say", "締めくくる": "say"}
 EVENTS = {
     "電話会談": "call", "電話協議": "call", "電話": "call", "会談": "meeting", "首脳会談": "meeting",
     "会合": "meeting", "首脳会議": "meeting", "サミット": "meeting", "協議": "talks", "会見": "press",

@@ -20,6 +20,9 @@ class StatementReader:
         self._reported: list[tuple[str, int, int]] = []  # (speaker, content start, verb) in this sentence
         for t in toks:
             act = L.SPEECH.get(t.lemma)
+            if not act and t.lemma in L.QUOTE_SPEECH and re.search(
+                    r"」と(胸を)?$" if t.lemma == "張る" else r"」と[^「」『』。、]{0,6}$", text[:t.idx]):
+                act = L.QUOTE_SPEECH[t.lemma]
             if not act or t.pos not in ("VERB", "NOUN", "ADJ"):
                 continue
             nxt = [x.lemma for x in toks[t.i + 1:t.i + 3]]
@@ -62,7 +65,10 @@ class StatementReader:
                     while c_start < c_end and toks[c_start].idx < end + 1:
                         c_start += 1
                     lead = []
-            if t.dep in ("acl", "advcl", "csubj") and lead:
+            named_after = self._named_after(text, t, people) if quote else None
+            if named_after is not None:
+                speaker = named_after  # 「…」と語ったイーロン・マスクCEO, 「…」と投稿したのは、N氏
+            elif t.dep in ("acl", "advcl", "csubj") and lead:
                 speaker = lead[0]
                 end = speaker.role_end if speaker.role_end and speaker.role_end > speaker.end else speaker.end
                 while c_start < len(toks) - 1 and toks[c_start].idx < end + 1:
@@ -104,6 +110,25 @@ class StatementReader:
             self._claim(s, (start, end), "statement", speaker.name, t.lemma, act, ctext[:120] or None, q)
             self._reported.append((speaker.name, toks[c_start].idx, t.idx))
         return first_speaker
+
+    @staticmethod
+    def _named_after(text: str, t: Tok, people) -> PersonMention | None:
+        """The speaker a relative clause or a cleft names after its verb: 「…」と語った山田太郎氏は,
+        「…」と投稿したのは、社外取締役の山田氏だった; not someone of theirs (山田氏の妻), though
+        their words (山田氏の言葉どおり) are theirs."""
+        verb_end = t.idx + len(t.text)
+        for p in sorted(people, key=lambda p: p.start):
+            begin = min(p.start, p.role_start if p.role_start is not None else p.start)
+            if begin < verb_end:
+                continue
+            gap = text[verb_end:begin]
+            if not re.fullmatch(r"(っ|し|して|てい|ってい|してい|してき)?た(のは、?)?[^、。「」『』]{0,12}", gap):
+                return None
+            end = max(p.end, p.role_end or p.end)
+            kin = re.match(r"[氏さん]*の(妻|夫|息子|娘|母|父|兄|弟|姉|妹|家族|側近|弁護士|秘書|代理人|関係者|事務所|陣営|広報)",
+                           text[end:end + 8])
+            return None if kin else p
+        return None
 
     @staticmethod
     def _topic_speaker(text: str, toks: list[Tok], before: int) -> PersonMention | None:
