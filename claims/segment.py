@@ -26,6 +26,9 @@ BULLET = re.compile(r"^\s*(?:[-*•・]|\d{1,2}[.)．]|[①-⑳])\s*")
 HEADING = re.compile(r"^\s*#{1,6}\s*")
 # characters dropped for parsing: emoji, dingbats, decorative brackets
 DROP = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F【】㊧㊨]")
+# Markdown emphasis (**決勝**) and a reading in kana after a name (岸田文雄（きしだ ふみお）) split a
+# phrase for the parser; they say nothing it needs
+MARKUP = re.compile(r"\*+|__|[（(][ぁ-ゖー 　・]{2,40}[）)]")
 ENDERS = "。！？!?"
 OPEN, CLOSE = "「『（(", "」』）)"
 
@@ -82,7 +85,7 @@ def line_of(starts: list[int], offset: int) -> int:
 def _clean(text: str, base: int) -> tuple[str, list[int]]:
     """Drop markers and decoration, NFKC each kept character, keep the offset map."""
     keep = [True] * len(text)
-    for pat in (FOOTNOTE_MARK, DROP):
+    for pat in (FOOTNOTE_MARK, DROP, MARKUP):
         for m in pat.finditer(text):
             for k in range(m.start(), m.end()):
                 keep[k] = False

@@ -78,3 +78,14 @@ def test_the_parse_cache_key_names_the_model_versions():
     assert "ja-ginza=" in STACK and "sudachipy=" in STACK and "none" not in STACK.split(";")[0]
     p = Parser(use_cache=False)
     assert p._key("同じ文。") == p._key("同じ文。") != p._key("違う文。")
+
+
+def test_markdown_emphasis_and_a_kana_reading_are_not_given_to_the_parser():
+    """**決勝** and （けっしょう） split the phrase the parser reads; the offsets still point into the text."""
+    text = "**ワールドカップ決勝**（わーるどかっぷ けっしょう）は、2023年10月28日に行われた。"
+    s = split(text).sentences[0]
+    assert "*" not in s.text and "わーるど" not in s.text
+    assert s.text.startswith("ワールドカップ決勝は")
+    i = s.text.index("2023")
+    assert text[s.offsets[i]:s.offsets[i] + 11] == "2023年10月28日"
+    assert "（フランス）" in split("会場は（フランス）のパリ。").sentences[0].text  # not a reading
