@@ -53,6 +53,9 @@ class ActReader:
                 continue
             seen.add(target.i)
             act = _fold(target.lemma)
+            if act in L.ACT_OPPOSITE:  # 欠席し: 出席, not done
+                act, sign = L.ACT_OPPOSITE[act], "-" if sign == "+" else "+"
+            act = L.ACT_SAME.get(act, act)
             head, args, _ = self._key(s, toks, t.idx, t.idx + len(t.text), predicate=t)
             # whose act: the person named last before the predicate (ゼレンスキー大統領は…来日し)
             named = [p.name for p in people if p.end <= t.idx]

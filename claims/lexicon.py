@@ -130,7 +130,7 @@ POLARITY = {
     **{w: ("happen", "+") for w in ("実施", "開催", "稼働", "開始", "実行", "着手", "踏み切る", "決行", "発表", "公表",
                                     "発令", "発生", "行う")},
     **{w: ("happen", "-") for w in ("見送る", "中止", "断念", "延期", "見合わせる", "取りやめる", "先送り", "見送り")},
-    **{w: ("attend", "+") for w in ("出席", "出廷", "参加", "出場")},
+    **{w: ("attend", "+") for w in ("出席", "出廷", "参加", "出場", "参列", "列席", "臨席")},
     **{w: ("attend", "-") for w in ("欠席", "欠場", "不参加")},
     **{w: ("support", "+") for w in ("歓迎", "支持", "賛成", "賛同")},
     **{w: ("support", "-") for w in ("反対", "反発", "非難")},
@@ -141,6 +141,12 @@ POLARITY = {
     **{w: ("respond", "+") for w in ("応じる", "応ずる", "答える", "回答", "コメント", "表明", "認める")},
     **{w: ("respond", "-") for w in ("控える", "拒否", "拒む", "避ける", "否定", "黙る", "口を閉ざす")},
 }
+
+# an act named by its opposite (欠席 is 出席 not done) or by another word for it (参列 is 出席): the
+# act's key and, for an opposite, its sign flipped
+ACT_OPPOSITE = {"欠席": "出席", "欠場": "出場", "不参加": "参加", "不出馬": "出馬", "不起訴": "起訴", "否決": "可決",
+                "敗訴": "勝訴", "不採択": "採択", "不承認": "承認", "非公開": "公開", "非公表": "公表", "未公表": "公表"}
+ACT_SAME = {"参列": "出席", "列席": "出席", "臨席": "出席"}
 
 # acts that did or did not happen, whatever the verb: 来日は見送られ (来日 −) against 来日し (来日 +).
 # A verb of NOT_DONE says its subject or object noun did not happen; a light verb (会見を開く, 回収命令

@@ -33,6 +33,10 @@ def _acts(text: str) -> dict[str, str]:
     ("大阪市は27日、小林製薬に回収命令を出した。", "act:命令", "+"),
     ("県は自衛隊への災害派遣要請を見送り、独自に対応した。", "act:request", "-"),
     ("『君たちはどう生きるか』は長編アニメーション賞の受賞を逃した。", "act:受賞", "-"),
+    # an act named by its opposite, or by another word for it, is that act
+    ("王室と距離を置く次男は結局、戴冠式を欠席しました。", "act:出席", "-"),
+    ("次男は戴冠式に参列した。", "act:出席", "+"),
+    ("県議会は不信任決議案を否決した。", "act:可決", "-"),
 ])
 def test_an_act_has_its_sign_whatever_the_verb(text, act, sign):
     assert _acts(text).get(act) == sign
