@@ -72,7 +72,10 @@ def arithmetic_findings(corpus: Corpus) -> list[Finding]:
                 if WIN_BY.match(after):
                     f = _margin(corpus, c, [o for o in qs if near(c, o, False)])
             elif q.unit != "%" and (MARGIN_AFTER.match(after) or MARGIN_BEFORE.search(before)):
-                f = _margin(corpus, c, [o for o in qs if near(c, o, False)])
+                # a lead stated as it grows (2分38秒差で…リードを4分17秒に拡大) is gaps, not the two
+                # figures a gap is the difference of
+                # a time gap is one runner's or team's against another's: its two figures are in its sentence
+                f = _margin(corpus, c, [o for o in qs if near(c, o, q.unit in DURATIONS) and not _gap(text, o)])
             elif TOTAL_BEFORE.search(before):
                 parts = [o for o in qs if near(c, o, True) and o.start < c.start
                          and o.qualifiers.quantity.unit == q.unit and o.qualifiers.quantity.value < q.value]
@@ -93,6 +96,16 @@ def arithmetic_findings(corpus: Corpus) -> list[Finding]:
 # sum of counts the sentence gives in other words, not a sum of the figures themselves
 RATE_BEFORE = re.compile(r"(?:(?:^|[^\d０-９])[1１一](?:人|件|票|台|社|校|枚|回|本|個|世帯|議席|団体|チーム|か所|カ所|箇所)"
                          r"(?:あたり|当たり|につき)?|各|それぞれ|ずつ|一律)\s*(?:約)?$")
+
+
+GAP_AFTER = re.compile(r"^(?:差|のリード|(?:に|まで)(?:拡大|広げ|縮め|広が|縮ま))")
+GAP_BEFORE = re.compile(r"(?:差を|差は|差が|リードを|リードは|リードも)\s*(?:約|およそ)?$")
+DURATIONS = {"秒", "分", "時間", "日"}
+
+
+def _gap(text: str, c: Claim) -> bool:
+    """A figure that is itself a gap or a lead (2分38秒差, リードを4分17秒に拡大), not one side of one."""
+    return bool(GAP_AFTER.match(text[c.end:c.end + 6]) or GAP_BEFORE.search(text[max(0, c.start - 8):c.start]))
 
 
 def _rate(text: str, c: Claim) -> bool:
@@ -145,6 +158,12 @@ def _total(corpus: Corpus, c: Claim, parts: list[Claim]) -> Finding | None:
     for k in range(2, len(values) + 1):
         if any(_close(sum(s), q.value, approx) for s in itertools.combinations(values, k)):
             return None
+    # items the list names without a figure count one each: 総裁と副総裁2人、審議委員6人の合わせて9人
+    text = corpus.docs[c.source].text
+    lead = text[max(c.sentence_start, parts[0].start - 12):parts[0].start]
+    unnumbered = len(re.findall(r"[\u4e00-\u9fff\u30a0-\u30ffー](?:と|や)(?=[\u4e00-\u9fff\u30a0-\u30ffー])", lead))
+    if unnumbered and _close(sum(values) + unnumbered, q.value, approx):
+        return None
     return _finding(corpus, c, parts[-3:], f"a total of {q.text}, but no sum of the figures stated before it "
                                            f"({', '.join(p.qualifiers.quantity.text for p in parts[-4:])}) gives it")
 

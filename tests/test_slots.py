@@ -149,3 +149,18 @@ def test_contested_slots_are_those_features_find_a_cluster_against(corpus):
     found = [bool(features(corp, aligner, i, {}, {})[1]) for i in range(len(slots))]
     assert picked == found
     assert any(picked) and not all(picked)
+
+
+@pytest.mark.slow
+def test_a_lead_that_grows_and_an_item_listed_without_a_figure(tmp_path):
+    """リードを4分17秒に拡大 is a gap itself, not one side of 2分38秒差; 総裁と副総裁2人、審議委員6人の
+    合わせて9人 counts the 総裁 as one."""
+    rep = _report(tmp_path, {
+        "a": "駒沢大と2分38秒差で飛び出した青学大は、6区で野村昭夢が好走し、リードを4分17秒に拡大。7区では4分44秒まで差を広げた。",
+        "b": "金融政策を決めるのは、総裁と副総裁2人、審議委員6人の合わせて9人の政策委員だ。",
+        "c": "金融政策を決めるのは、総裁と副総裁2人、審議委員6人の合わせて10人の政策委員だ。",
+    })
+    assert not [f for f in rep.findings if f.source in ("a", "b") and f.type == "internal_contradiction"], \
+        [f.message for f in rep.findings]
+    bad = [f for f in rep.findings if f.source == "c" and f.type == "internal_contradiction"]
+    assert bad and bad[0].evidence[0].quote == "10人"
