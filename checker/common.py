@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 import gc
 from collections import defaultdict
 from contextlib import contextmanager
@@ -213,3 +215,26 @@ def no_cyclic_gc():
     finally:
         if was:
             gc.enable()
+
+
+ORDINAL = re.compile(r"(?:第\s*([0-9０-９]+)\s*(号機|回|戦|局|代|期|次|便|弾|節|日)|([0-9０-９]+)\s*(号機|回目|次|度目|便|弾))")
+FIRST = re.compile(r"(初号機|初回|第1弾|初戦)")
+
+
+def ordinals(text: str) -> dict[str, set[int]]:
+    """The ordinals a sentence names, by counter: 3号機, 第4回, 2回目 (初号機 is 1号機)."""
+    out: dict[str, set[int]] = {}
+    for m in ORDINAL.finditer(text):
+        n = int(unicodedata.normalize("NFKC", m.group(1) or m.group(3)))
+        unit = (m.group(2) or m.group(4)).replace("回目", "回").replace("度目", "回")
+        out.setdefault(unit, set()).add(n)
+    for m in FIRST.finditer(text):
+        unit = {"初号機": "号機", "初回": "回", "第1弾": "弾", "初戦": "戦"}[m.group(1)]
+        out.setdefault(unit, set()).add(1)
+    return out
+
+
+def other_ordinal(a: str, b: str) -> bool:
+    """Two sentences about different numbered occasions: 3号機 against 2号機, 第4回 against 第5回."""
+    oa, ob = ordinals(a), ordinals(b)
+    return any(oa[u].isdisjoint(ob[u]) for u in oa.keys() & ob.keys())

@@ -10,7 +10,7 @@ from claims.models import Claim
 from claims.roles import place_parts
 
 from .blocking import COUNT_CAP, sample, source_pairs
-from .common import (Corpus, days_of, near_in_time, place_corroborated, places_match, same_day,
+from .common import (Corpus, other_ordinal, days_of, near_in_time, place_corroborated, places_match, same_day,
                      same_participants, to_date, two_clocks)
 from .located import located_conflicts as _located_conflicts
 from .records import Finding
@@ -107,12 +107,12 @@ def event_findings(corpus: Corpus) -> list[Finding]:
         if not classes_match(a, b):
             continue
         bare = [c for c in (a, b) if not c.qualifiers.partners and not c.qualifiers.place]
-        if bare and a.predicate == b.predicate:
+        if bare and a.predicate == b.predicate and not _other_occasion(corpus, a, b):
             for x in bare:  # an event dated with nobody and nowhere named
                 f = _bare_date_conflict(corpus, x, b if x is a else a)
                 if f:
                     out.append(f)
-        if not same_event(a, b):
+        if not same_event(a, b) or _other_occasion(corpus, a, b):
             continue
         qa, qb = a.qualifiers, b.qualifiers
         if qa.planned or qb.planned or qa.negated or qb.negated:
@@ -161,6 +161,13 @@ def _bare_date_conflict(corpus: Corpus, bare: Claim, named: Claim) -> Finding | 
     return Finding(type="date_conflict", severity="error", source=bare.source,
                    message=f"{bare.predicate} dated {qa.time}; {named.source} dates it {qb.time}",
                    evidence=[corpus.evidence(bare)], contradicted_by=[corpus.evidence(named)], claims=[bare.id])
+
+
+def _other_occasion(corpus: Corpus, a: Claim, b: Claim) -> bool:
+    """Sentences about different numbered occasions (3号機 against 2号機, 第4回 against 第5回)."""
+    def sentence(c: Claim) -> str:
+        return corpus.docs[c.source].text[c.sentence_start:c.sentence_end]
+    return other_ordinal(sentence(a), sentence(b))
 
 
 def _anaphoric(text: str | None) -> bool:

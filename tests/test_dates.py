@@ -678,3 +678,14 @@ def test_a_figure_on_a_day_given_on_two_clocks_is_of_either_day():
     both = figure("2031-05-21", "2031-05-22")
     assert not occasion_apart(both, figure("2031-05-22")) and not occasion_apart(figure("2031-05-21"), both)
     assert occasion_apart(both, figure("2031-05-23"))
+
+
+def test_numbered_occasions_are_told_apart():
+    """3号機 and 2号機, 第4回 and 第5回 are two launches, two flights: their dates never conflict."""
+    from checker.common import ordinals, other_ordinal
+    assert ordinals("2024年7月1日、3号機によって打ち上げた") == {"号機": {3}}
+    assert ordinals("初号機が打ち上げに失敗した") == {"号機": {1}}
+    assert other_ordinal("3号機を打ち上げ", "2号機を打ち上げた")
+    assert other_ordinal("第4回飛行試験で", "第5回飛行試験は")
+    assert not other_ordinal("第4回飛行試験", "4回目の飛行試験")
+    assert not other_ordinal("3号機を打ち上げ", "打ち上げは成功した")  # nothing on the other side
