@@ -118,7 +118,8 @@ def event_findings(corpus: Corpus) -> list[Finding]:
         if qa.planned or qb.planned or qa.negated or qb.negated:
             continue
         da, db = to_date(qa.time), to_date(qb.time)
-        if da and db and same_day(qa, qb) and qa.place and qb.place and not places_match(qa.place, qb.place):
+        if da and db and same_day(qa, qb) and qa.place and qb.place and not places_match(qa.place, qb.place) \
+                and not _gives_place(corpus, a.source, qb.place) and not _gives_place(corpus, b.source, qa.place):
             out.append(_conflict(corpus, "location_conflict", a, b,
                                  f"{qa.event} of {qa.time} placed in {{mine}}; {{src}} places it in {{theirs}}",
                                  qa.place, qb.place))
@@ -161,6 +162,12 @@ def _bare_date_conflict(corpus: Corpus, bare: Claim, named: Claim) -> Finding | 
     return Finding(type="date_conflict", severity="error", source=bare.source,
                    message=f"{bare.predicate} dated {qa.time}; {named.source} dates it {qb.time}",
                    evidence=[corpus.evidence(bare)], contradicted_by=[corpus.evidence(named)], claims=[bare.id])
+
+
+def _gives_place(corpus: Corpus, source: str, place: str) -> bool:
+    """The document places something of its own there too: two legs of one trip (インドを訪問していた
+    最中 and キーウを訪れ), not one event in two places."""
+    return any(c.qualifiers.place and places_match(c.qualifiers.place, place) for c in corpus.by_source[source])
 
 
 def _other_occasion(corpus: Corpus, a: Claim, b: Claim) -> bool:

@@ -228,7 +228,9 @@ def negates(kids: list[Tok], text: str, pred: Tok) -> bool:
     """A negation among a predicate's dependants after it (しなかった, されず), an obligation aside
     (しなければならない says it must happen).  A ない before the predicate is an adverb of its own
     (間もなく, ほどなく, 問題なく打ち上げた): it says nothing of whether the act happened."""
-    return any((c.lemma in L.NEGATORS or c.text in L.NEGATORS) and c.i > pred.i for c in kids) and not \
+    # the ん of 要請されていたんです explains (a SCONJ); the ん of しません denies (an AUX)
+    return any((c.lemma in L.NEGATORS or c.text in L.NEGATORS) and c.i > pred.i and c.pos != "SCONJ"
+               for c in kids) and not \
         L.OBLIGATION.match(text[pred.idx + len(pred.text):pred.idx + len(pred.text) + 8])
 
 

@@ -37,6 +37,9 @@ def _acts(text: str) -> dict[str, str]:
     ("王室と距離を置く次男は結局、戴冠式を欠席しました。", "act:出席", "-"),
     ("次男は戴冠式に参列した。", "act:出席", "+"),
     ("県議会は不信任決議案を否決した。", "act:可決", "-"),
+    # the ん of …していたんです explains; the ん of しません denies
+    ("大統領からも、1月の電話会談で訪問を要請されていたんです。", "act:request", "+"),
+    ("首相は今回、被災地への訪問を要請しません。", "act:request", "-"),
 ])
 def test_an_act_has_its_sign_whatever_the_verb(text, act, sign):
     assert _acts(text).get(act) == sign
