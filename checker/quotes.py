@@ -64,6 +64,9 @@ def quote_misattributions(corpus: Corpus, done: set[str], priors: dict[str, floa
             round(priors.get(next(iter(sources)), 0.5) - priors.get(y.source, 0.5), 6) >= PRIOR_GAP
         if len(sources) <= len(mine) + 1 and not (sources & corpus.references) and not one_to_one:
             continue  # the majority must be clear: two sources or more beyond the ones agreeing with Y
+        mine_name, their_name = corpus.label(y.qualifiers.speaker_id, y.subject), corpus.label(other)
+        if mine_name and their_name and (mine_name in their_name or their_name in mine_name):
+            continue  # 林 and 林芳正: one person under two forms of the name
         theirs = [o for o in same if speaker_of[o.id] == other]
         out.append(Finding(
             type="misattribution", severity="error", source=y.source,

@@ -57,8 +57,10 @@ class StatementReader:
             if not quote and not topic:
                 inner = [p for p in people if toks[c_start].idx <= p.start < toks[c_end].idx and marker(p) in ("は", "も")]
                 if not inner and t.dep not in ("acl", "advcl", "csubj"):
+                    # the subject may follow a topic or a setting of its own (日本では林官房長官が…と述べた)
                     inner = [p for p in people if toks[c_start].idx <= p.start < toks[c_end].idx
-                             and marker(p) == "が" and p.start <= toks[c_start].idx + 1]
+                             and marker(p) == "が" and (p.start <= toks[c_start].idx + 1 or re.fullmatch(
+                                 r"[^「」『』、。]{0,10}(?:では|には|は|で)、?", text[toks[c_start].idx:p.start]))]
                 if inner:
                     topic = [inner[0]]
                     end = inner[0].role_end if inner[0].role_end and inner[0].role_end > inner[0].end else inner[0].end

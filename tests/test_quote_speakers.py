@@ -57,3 +57,15 @@ def test_words_given_to_another_person_than_the_title_others_name(tmp_path):
     assert bad and bad[0].type == "misattribution" and {e.source for e in bad[0].contradicted_by} == {"a", "b"}, \
         [f.message for f in rep.findings]
     assert not _misattributed(rep, "a") and not _misattributed(rep, "b")
+
+
+@pytest.mark.slow
+def test_a_subject_after_a_setting_and_one_person_under_two_forms_of_the_name(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "ユリア氏は同日、会議に登壇した。日本では山田太郎官房長官が19日の記者会見で、重大な関心を持って状況を注視すると述べた。",
+        "b": "山田太郎官房長官は19日の記者会見で「重大な関心を持って状況を注視していく」と述べた。",
+        "c": "山田太郎官房長官も19日、「重大な関心を持って状況を注視していく」と語った。",
+        "d": "山田氏は「政府として重大な関心を持って状況を注視していく」と述べた。",
+    })
+    assert _speakers(rep, "a", "注視") == ["山田太郎"]
+    assert not [f for d in "abcd" for f in _misattributed(rep, d)], [f.message for f in rep.findings]
