@@ -194,6 +194,8 @@ def slot_findings(corpus: Corpus, extractions: list[Extraction], taken: list[Fin
             key = "who: " + "・".join(dict.fromkeys((what,) + tuple(a for a in f.args if a != what)[:3]))
         else:
             key = "・".join((f.head,) + f.args[:3]) if f.head else "・".join(f.args[:4])
+        if len(key) > 80:  # a key word is the document's text: a page's one endless token is shown in part
+            key = key[:79] + "…"
         out.append(Finding(
             type=TYPES[f.slot], severity="error" if error else "info", source=f.source,
             message=(f"{key}: 「{f.quote}」 here; {n} independent source(s) give 「{right.quote}」 "
