@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from claims.models import Claim
+from claims.roles import UNIQUE_OFFICES
 
 from .common import Corpus, near_in_time
 from .records import Finding
@@ -50,6 +51,9 @@ def _former_conflicts(corpus: Corpus, roles: list[Claim], countries: dict[str, s
         srcs = sorted({x.source for x in sitting})
         if not srcs or not _day(when) and len(srcs) < 2:
             continue  # a year alone is a loose date: two sources must show the person sitting in it
+        if y.qualifiers.role not in UNIQUE_OFFICES and len(srcs) < 2:
+            continue  # 会長, 社長: one person may be 前会長 of one body and 会長 of another
+
         formers = {x.source for x in formers_of[(y.subject_id, y.qualifiers.role)] if x.source != y.source
                    and (not _day(when) or near_in_time(when, _written(corpus, x), days=31))}
         if len(formers) >= len(srcs):

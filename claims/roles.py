@@ -88,9 +88,11 @@ def is_person_tag(t: Tok) -> bool:
 
 
 def _name_like(t: Tok, known: set[str]) -> bool:
-    if "地名" in t.tag or t.pos not in ("NOUN", "PROPN"):
+    if "地名" in t.tag:
         return False
-    return is_person_tag(t) or t.text in known or bool(KATAKANA.match(t.text))
+    if is_person_tag(t):  # the dictionary's 人名 over the parser's part of speech (a name tagged ADV)
+        return True
+    return t.pos in ("NOUN", "PROPN") and (t.text in known or bool(KATAKANA.match(t.text)))
 
 
 def _split_known(name: str, start: int, known_surnames: set[str], given: set[str]) -> list[tuple[str, int]]:

@@ -62,3 +62,12 @@ def test_the_holder_named_that_day_outweighs_agreement_from_after_the_office_cha
     roles = [f for f in json.loads(js.read_text(encoding="utf-8"))["findings"] if f["type"] == "role_conflict"]
     assert {f["source"] for f in roles} == {"c"}
     assert "石破茂首相" in roles[0]["evidence"][0]["quote"] and "岸田文雄" in roles[0]["message"]
+
+
+def test_a_name_the_dictionary_knows_whatever_part_of_speech_the_parser_gives():
+    """The parser tags マテウシュ・モラヴィエツキ as an adverb; the dictionary says 人名: a person holding 首相."""
+    from claims.parse import Parser
+    from claims.roles import find_people
+    text = "同日、首都ワルシャワでマテウシュ・モラヴィエツキ首相と会談した。"
+    people = find_people(text, Parser().parse_document([text])[0])
+    assert [(p.name, p.role) for p in people] == [("マテウシュ・モラヴィエツキ", "首相")]
