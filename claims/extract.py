@@ -26,6 +26,9 @@ BYLINE = re.compile(r"[【〔（(][^】〕）)\n]{0,12}[=＝][^】〕）)\n]{2,1
 SEO_MARKERS = re.compile(r"[\U0001F300-\U0001FAFF\u2705\u2714\u27A1\u21D2★☆]|さらに読む|いかがでしたか|Chapter-\d"
                          r"|^[^\S\n]*\**[^\S\n]*Q[.．:：]|よくある質問|【PR】|アフィリエイト|広告を含み|知らないと損|徹底解説"
                          r"|まとめ[】:：]|^#+\s*まとめ", re.M)
+# a named source by its kind of body: 時事通信の, 日本経済新聞社が, 総務省による
+NAMED_BODY = re.compile("(?:" + "|".join(L.WIRES) + "|[一-龥ァ-ヴー]{1,8}(?:" + "|".join(
+    L.ORG_SUFFIXES + ("研究所", "総研", "協会", "機構", "財団", "省", "庁")) + "))(?:の|が|による|によると|では|調べ)")
 
 
 @dataclass
@@ -186,8 +189,9 @@ class DocExtractor(StatementReader, FrameReader, SlotReader, ActReader):
             self._mention(s, p)
         keywords = tuple(sorted({t.lemma for t in toks if t.pos in ("NOUN", "PROPN", "VERB") and len(t.lemma) >= 2
                                  and t.lemma not in L.STOP_KEYWORDS and not t.lemma.isdigit()}))
-        attributed = any(a in text for a in L.ATTRIBUTION) and any(
-            "固有名詞" in t.tag and "地名" not in t.tag for t in toks)
+        # an attribution that names its source: a proper noun, or a body by its suffix (時事通信, 日本経済新聞)
+        attributed = any(a in text for a in L.ATTRIBUTION) and (any(
+            "固有名詞" in t.tag and "地名" not in t.tag for t in toks) or bool(NAMED_BODY.search(text)))
         if s.table is not None:
             self.table_row(s, toks, people, places, ctx, keywords)
         else:

@@ -117,3 +117,15 @@ def test_a_vague_survey_is_still_a_warning(tmp_path):
         "b": "米大統領選は5日に投票が行われ、開票作業が続いている。\n",
     })
     assert [f for f in rep.findings if f.type == "unsourced_statistic" and f.severity == "warning"]
+
+
+@pytest.mark.slow
+def test_a_poll_named_by_its_body_is_attributed(tmp_path):
+    """時事通信 is not tagged a proper noun; the kind of body (通信, 新聞, 研究所) names the source."""
+    rep = _report(tmp_path, {
+        "a": "時事通信の世論調査では、首相は現地を訪問すべきだとの回答が4割を超えており、国内にも待望論が広がっていた。\n",
+        "b": "首相は21日、現地を訪問した。\n",
+        "c": "会社の調査では、回答者の62.5%が賛成したそうです😊\n",
+    })
+    flagged = {f.source for f in rep.findings if f.type == "unsourced_statistic" and f.severity != "info"}
+    assert "a" not in flagged and "c" in flagged, [f.message for f in rep.findings]
