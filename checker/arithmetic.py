@@ -205,6 +205,7 @@ def _of_another_year(corpus: Corpus, a: Claim, b: Claim, main_year: dict[str, st
     return bool(ya) and main_year.get(a.source) not in ya and not (ya & yb)
 
 
+LEAD_TOPIC = re.compile(r"(?:、|これに対し|一方|他方|また)\s*([^\s　、。はがもの「」（）()：:|]{2,12}?)は")
 TOPIC = re.compile(r"[\s　#*\-・>|]*([^\s　、。はがもの「」（）()：:|]{2,24}?)(?:は|が)")
 
 
@@ -212,14 +213,22 @@ def _topic(corpus: Corpus, c: Claim) -> str:
     """What the claim's paragraph (its line) is about: the topic of its first sentence (Xは, Xが)."""
     text = corpus.docs[c.source].text
     start = text.rfind("\n", 0, c.start) + 1
-    m = TOPIC.match(text, start, min(len(text), start + 40))
+    head = re.sub(r"<[^>]*>", "", text[start:start + 80])  # an HTML paragraph's tags
+    m = TOPIC.match(head)
+    if m and not m.group(1).startswith("<"):
+        return m.group(1)
+    # a lead-in before the topic (特捜部の発表によると、安倍派は…; これに対し二階派は…)
+    m = LEAD_TOPIC.search(head[:50])
     return m.group(1) if m else ""
 
 
 def _siblings(a: str, b: str) -> bool:
     """Two things of one kind (パリセーズ火災, イートン火災; 1回目の投票, 決選投票): the same last two
     characters, neither the other's ending."""
-    return bool(a and b) and a != b and a[-2:] == b[-2:] and not (a.endswith(b) or b.endswith(a))
+    if not (a and b) or a == b or a.endswith(b) or b.endswith(a):
+        return False
+    # 火災 / 火災, or one kanji of kind after names of three characters or more (安倍派, 二階派)
+    return a[-2:] == b[-2:] or (min(len(a), len(b)) >= 3 and a[-1] == b[-1] and "\u4e00" <= a[-1] <= "\u9fff")
 
 
 THRESHOLD = re.compile(r"(?:可能|必要|条件|基準|ライン|目安|要件)(?:と(?:なる|される)|に(?:なる|なった))?[なの]?$")

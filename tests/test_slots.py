@@ -164,3 +164,18 @@ def test_a_lead_that_grows_and_an_item_listed_without_a_figure(tmp_path):
         [f.message for f in rep.findings]
     bad = [f for f in rep.findings if f.source == "c" and f.type == "internal_contradiction"]
     assert bad and bad[0].evidence[0].quote == "10人"
+
+
+@pytest.mark.slow
+def test_two_factions_figures_in_their_own_paragraphs_are_two_counts(tmp_path):
+    """安倍派は… and これに対し二階派は…: each paragraph's approximate total is its own faction's."""
+    (tmp_path / "a.html").write_text(
+        "<html><body><article>\n"
+        "  <p>特捜部の発表によると、安倍派は2018～22年の5年間、収入約6億8千万円を収支報告書に載せず、支出も記載しなかった。"
+        "収入と支出を合わせた不記載の総額は約13億5千万円にのぼる。</p>\n"
+        "  <p>これに対し二階派は、支出をおおむね記載していた。それでも同じ5年間で収入約2億6400万円、支出約1億1600万円が"
+        "少なく記載され、過少記載は計約3億8千万円に達する。</p>\n"
+        "</article></body></html>\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("安倍派と二階派の会計責任者が起訴された。\n", encoding="utf-8")
+    rep = run([tmp_path])
+    assert not [f for f in rep.findings if f.type == "internal_contradiction"], [f.message for f in rep.findings]
