@@ -76,7 +76,17 @@ def test_agreement_with_tolerance(a, b, agree):
     ("〇〇市の担当者は", "〇〇市"), ("2025年2月12日に", None),
     ("[救出人数]人を救出したとのことです", "[救出人数]"), ("△△町の避難所", "△△町"), ("（要確認）の数字", "（要確認）"),
     ("ウィキペディア[要出典]", None), ("脚注[1]", None), ("新駅（仮称）", None), ("（仮）", None),
+    ("[具体的な発令理由をここに記述。", "[具体的な発令理由をここに記述。"), ("マスクは3月日から緩和され", "3月日"),
+    ("夢の中では㍍投げられていた", "㍍"), ("南海トラフ巨大[[地震]]が", "[[地震]]"), ("[豊後水道]]地震", "[豊後水道]]"),
+    ("有権者数 ?人", "?"), ("3月日本を訪れた", None), ("生年月日は", None), ("記者は「〜と記述した」", None),
+    ("100㍍を走った", None), ("何人？", None),
 ])
 def test_placeholders(text, found):
     hits = [h[2] for h in find_placeholders(text)]
     assert hits == ([found] if found else [])
+
+
+def test_a_text_in_wiki_markup_has_links_not_residue():
+    text = "[[任天堂]]は[[Nintendo Switch]]の後継機を発表した。[[マリオカート]]と[[ドンキーコング]]も出る。"
+    assert find_placeholders(text) == []
+    assert [h[2] for h in find_placeholders("南海トラフ巨大[[地震]]の注意情報")] == ["[[地震]]"]
