@@ -9,7 +9,9 @@ taken for one:
 - the two forms have one length and differ in exactly one character, and that pair is not one
   character in two scripts (髙/高, 澤/沢, 齋/斎: either is the name);
 - the other form is written by at least two independent witnesses, this one by no other;
-- this document never writes the other form, and the other documents never write this one;
+- this document never writes the other form (or slips once: the odd form written once, with the
+  title the right form has elsewhere, 長瀬拓矢王座 beside 永瀬拓矢), and the other documents never
+  write this one;
 - a form inside title or quotation brackets (『中井正広のブラックバラエティ』 is a programme's real
   name) is not held against its document.
 """
@@ -59,6 +61,27 @@ def _one_off(a: str, b: str) -> bool:
     return len(diff) == 1 and frozenset(diff[0]) not in _SAME
 
 
+KIN = re.compile(r"兄|弟|姉|妹|父|母|息子|娘|妻|夫|長男|次男|長女|次女|親族|家族")
+WORD = re.compile(r"[\u4e00-\u9fffァ-ヴー]{2,6}")
+
+
+def _next_word(text: str, end: int) -> str:
+    m = WORD.match(text, end)
+    return "" if m is None or m.group(0)[0] in "氏様君殿" else m.group(0)[:2]
+
+
+def _slip(texts: dict[str, str], source: str, m, v: str, right: str, extractions: list[Extraction]) -> bool:
+    """A document that writes both forms slipped once (長瀬拓矢王座 beside 永瀬拓矢): the odd form
+    written once, with the title the right form has elsewhere (王座, 通訳), and no kin word near it
+    (a brother of the same name pattern is another person)."""
+    text = texts[source]
+    if text.count(v) != 1 or KIN.search(text[max(0, m.start - 6):m.end + 6]):
+        return False
+    title = _next_word(text, m.end)
+    return bool(title) and any(_next_word(texts[ex.document.id], n.end) == title
+                               for ex in extractions for n in ex.mentions if _form(n.text) == right)
+
+
 def name_variant_findings(corpus: Corpus, extractions: list[Extraction]) -> list[Finding]:
     witnesses: dict[str, set[str]] = defaultdict(set)  # form -> witness groups that write it
     texts = {ex.document.id: unicodedata.normalize("NFKC", ex.document.text) for ex in extractions}
@@ -82,8 +105,10 @@ def name_variant_findings(corpus: Corpus, extractions: list[Extraction]) -> list
                 continue
             for right, by in sorted(witnesses.items()):
                 others = by - {mine}
-                if len(others) < MIN_WITNESSES or not _one_off(v, right) or right in texts[source]:
+                if len(others) < MIN_WITNESSES or not _one_off(v, right):
                     continue
+                if right in texts[source] and not _slip(texts, source, m, v, right, extractions):
+                    continue  # the document writes the other form too: two people, unless a slip of one
                 if any(v in texts[d] for d in corpus.docs if d != source and corpus.witness.get(d, d) in others):
                     continue
                 cites = [ex2 for ex2 in extractions if ex2.document.id != source
@@ -97,8 +122,10 @@ def name_variant_findings(corpus: Corpus, extractions: list[Extraction]) -> list
                 out.append(Finding(
                     type="misattribution", severity="error", source=source,
                     message=(f"the name 「{m.text}」 differs by one character from 「{right}」, which "
-                             f"{len(others)} independent sources write; this document never writes "
-                             f"「{right}」 and no other source writes 「{m.text}」"),
+                             f"{len(others)} independent sources write"
+                             + ("; this document writes 「" + right + "」 elsewhere" if right in texts[source]
+                                else f"; this document never writes 「{right}」")
+                             + f" and no other source writes 「{m.text}」"),
                     evidence=[corpus.span(source, m.start, m.end)],
                     contradicted_by=against[:4],
                     claims=[c.id for c in corpus.by_source[source] if c.start < m.end and m.start < c.end]))

@@ -59,3 +59,17 @@ def test_one_source_against_one_decides_nothing(tmp_path):
         "b": "俳優の森川雅行さんが活動休止を発表しました。",
     })
     assert not _names(rep, "a") and not _names(rep, "b")
+
+
+@pytest.mark.slow
+def test_a_slip_beside_the_right_form_and_a_brother(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "森川雅之王座が10日、防衛に成功した。森川雅之王座は「ほっとした」と語った。",
+        "b": "第5局は森川雅之王座が勝ち、防衛を決めた。",
+        "c": "森川雅之王座が防衛しました。対局後、長川雅之王座は笑顔を見せました。",
+        "d": "森川雅之王座が防衛した。会場には弟の森川雅行さんも駆けつけた。",
+    })
+    bad = _names(rep, "c")
+    assert bad and bad[0].evidence[0].quote == "長川雅之" and "elsewhere" in bad[0].message, \
+        [f.message for f in rep.findings]
+    assert not _names(rep, "d")  # his brother, another person
