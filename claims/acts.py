@@ -18,6 +18,9 @@ from .parse import Tok
 from .slots import _clause, _content, _fold, negates
 
 
+INTENT = {"考え", "方針", "意向", "構え", "姿勢", "見通し"}  # nouns of an intention a verb of not doing modifies
+
+
 class ActReader:
     """Mixed into the document extractor beside :class:`claims.slots.SlotReader`, whose ``_key`` and
     ``_span`` it uses."""
@@ -44,6 +47,11 @@ class ActReader:
                 verbal = t.lemma in L.LIGHT_VERBS  # a light verb's act is a verbal noun (会見, 命令)
                 args = [c for c in kids if c.dep in ("obj", "nsubj", "nsubj:pass", "obl") and c.i < t.i
                         and c.pos == "NOUN" and _content(c) and (not verbal or "サ変" in c.tag)]
+                if not args and t.lemma in L.NOT_DONE and t.dep == "acl" and toks[t.head].lemma in INTENT:
+                    # 参加については見送る考えを伝えた: the act hangs on the verb of the intention
+                    outer = toks[toks[t.head].head]
+                    args = [c for c in children.get(outer.i, []) if c.dep in ("obj", "obl", "nsubj") and c.i < t.i
+                            and c.pos == "NOUN" and "サ変" in c.tag and _content(c)]
                 if args:  # its object or subject before an adjunct (来日は安全上の理由から見送られ: 来日)
                     target = max(args, key=lambda c: (c.dep != "obl", c.i))
                 sign = "-" if (t.lemma in L.NOT_DONE) != negated else "+"
