@@ -87,6 +87,14 @@ def arithmetic_findings(corpus: Corpus) -> list[Finding]:
                 if parts and max(p.qualifiers.quantity.value for p in parts) >= 0.2 * q.value \
                         and not any(_rate(text, p) for p in parts):
                     f = _total(corpus, c, parts)
+                    if f is not None:
+                        # a part may be in the sentence before (金メダルは20個。…銀12個、銅13個を合わせた総数45個)
+                        before_parts = [o for o in qs if o.qualifiers.table is None and order[o.sentence_start] + 1
+                                        == order[c.sentence_start] and o.qualifiers.quantity.unit == q.unit
+                                        and o.qualifiers.quantity.value < q.value and _adjacent(text, o, c)]
+                        extra = [o for o in before_parts if o.id not in {p.id for p in parts}]
+                        if extra and _total(corpus, c, sorted(extra + parts, key=lambda o: o.start)) is None:
+                            f = None
             if f:
                 out.append(f)
     return out

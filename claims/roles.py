@@ -51,7 +51,7 @@ COUNTRY_RE = "|".join(sorted(map(re.escape, COUNTRIES), key=len, reverse=True))
 OFFICE_RE = "|".join(map(re.escape, OFFICES))
 QUAL = r"[一-龥A-Za-z]{0,12}?"
 AFTER = re.compile(rf"^(?P<status>前|元|現)?(?P<country>{COUNTRY_RE})?(?P<qual>{QUAL})(?P<office>{OFFICE_RE})")
-BEFORE = re.compile(rf"(?P<status>前|元|現)?(?P<country>{COUNTRY_RE})?(?P<qual>{QUAL})(?P<office>{OFFICE_RE})"
+BEFORE = re.compile(rf"(?:(?P<status>前|元|現)の?)?(?P<country>{COUNTRY_RE})?(?P<qual>{QUAL})(?P<office>{OFFICE_RE})"
                     rf"(?:の|である|で)?$")
 COUNTRY_NO = re.compile(rf"(?P<country>{COUNTRY_RE})の$")
 TITLES = ("氏", "さん", "様", "容疑者", "被告", "選手", "議員", "夫人")

@@ -71,3 +71,12 @@ def test_a_name_the_dictionary_knows_whatever_part_of_speech_the_parser_gives():
     text = "同日、首都ワルシャワでマテウシュ・モラヴィエツキ首相と会談した。"
     people = find_people(text, Parser().parse_document([text])[0])
     assert [(p.name, p.role) for p in people] == [("マテウシュ・モラヴィエツキ", "首相")]
+
+
+def test_a_former_title_with_no():
+    """前の社長の内田誠さん: 前の is 前."""
+    from claims.parse import Parser
+    from claims.roles import find_people
+    text = "前の社長の内田誠さんの時代には、経営統合の話もありました。"
+    people = find_people(text, Parser().parse_document([text])[0])
+    assert [(p.name, p.role, p.status) for p in people] == [("内田誠", "社長", "former")]

@@ -179,3 +179,13 @@ def test_two_factions_figures_in_their_own_paragraphs_are_two_counts(tmp_path):
     (tmp_path / "b.txt").write_text("安倍派と二階派の会計責任者が起訴された。\n", encoding="utf-8")
     rep = run([tmp_path])
     assert not [f for f in rep.findings if f.type == "internal_contradiction"], [f.message for f in rep.findings]
+
+
+@pytest.mark.slow
+def test_a_total_whose_part_is_in_the_sentence_before(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "これで日本の金メダルは20個となった。銀12個、銅13個を合わせたメダル総数45個も海外最多となった。",
+        "b": "これで日本の金メダルは20個となった。銀12個、銅13個を合わせたメダル総数48個も海外最多となった。",
+    })
+    assert not [f for f in rep.findings if f.source == "a" and f.type == "internal_contradiction"]
+    assert [f for f in rep.findings if f.source == "b" and f.type == "internal_contradiction"]
