@@ -83,7 +83,11 @@ class SlotReader:
         for p in places:  # a place in a list (アレッポ、イドリブ、ハマ) names no single venue
             listed = any(re.fullmatch(r"[、・やと,]|および|及び", text[o.end:p.start] if o.end <= p.start
                                       else text[p.end:o.start]) for o in places if o is not p)
-            if not listed:
+            # 東京・銀座の本社: a district of a city, then the venue: the second names the place
+            within = any(text[o.end:p.start] == "・" for o in places if o is not p) and not any(
+                text[p.end:o.start] in ("・", "、") for o in places if o is not p) and re.match(
+                r"の(?:本社|会場|本部|施設|事務所|ホテル|駅|港|空港|自宅|庁舎|支社|工場|店|スタジアム|球場)", text[p.end:p.end + 7])
+            if not listed or within:
                 values.append(("place", p.start, p.end, p.name, None, True, None))
         for q in quantities:
             # a margin is checked against its own figures; a change (56議席減) is not a count

@@ -127,3 +127,9 @@ def test_the_speaker_a_quotation_is_said_of():
             if s.slot == "actor" and s.head == "say"]
     assert [s.value for s in said] == ["豊田章男"]
     assert said[0].quote.startswith("「足場固め") and said[0].quote.endswith("豊田章男")
+
+
+def test_a_district_of_a_city_names_the_venue_and_a_list_names_none():
+    places = lambda t: [s.value for s in _slots(t) if s.slot == "place"]  # noqa: E731
+    assert places("日産自動車は東京・銀座の本社で記者会見を開き、決算を発表した。") == ["銀座"]
+    assert places("高知・大分・宮崎の3県に一時、津波注意報が出た。") == []
