@@ -75,7 +75,10 @@ def arithmetic_findings(corpus: Corpus) -> list[Finding]:
                 # a lead stated as it grows (2分38秒差で…リードを4分17秒に拡大) is gaps, not the two
                 # figures a gap is the difference of
                 # a time gap is one runner's or team's against another's: its two figures are in its sentence
-                f = _margin(corpus, c, [o for o in qs if near(c, o, q.unit in DURATIONS) and not _gap(text, o)])
+                # the two figures are in the margin's sentence, or the sentence before when it points
+                # back (その差は24ポイント): a figure sentences away is of another round or measure
+                back = bool(BACK.search(text[max(0, c.start - 12):c.start])) and q.unit not in DURATIONS
+                f = _margin(corpus, c, [o for o in qs if near(c, o, not back) and not _gap(text, o)])
             elif TOTAL_BEFORE.search(before):
                 parts = [o for o in qs if near(c, o, True) and o.start < c.start
                          and o.qualifiers.quantity.unit == q.unit and o.qualifiers.quantity.value < q.value]
@@ -109,6 +112,7 @@ RATE_BEFORE = re.compile(r"(?:(?:^|[^\d０-９])[1１一](?:人|件|票|台|社|
 GAP_AFTER = re.compile(r"^(?:差|のリード|(?:に|まで)(?:拡大|広げ|縮め|広が|縮ま))")
 GAP_BEFORE = re.compile(r"(?:差を|差は|差が|リードを|リードは|リードも)\s*(?:約|およそ)?$")
 DURATIONS = {"秒", "分", "時間", "日"}
+BACK = re.compile(r"(?:その|この|両者の|両氏の|両党の|両陣営の)差")
 
 
 def _gap(text: str, c: Claim) -> bool:
