@@ -192,12 +192,11 @@ def test_a_total_whose_part_is_in_the_sentence_before(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_gain_from_a_figure_not_stated_is_no_margin_of_the_ones_before(tmp_path):
-    """決選投票で…189票。1回目から143票の上積み: the round-one figure is not in the text; 215票対194票
-    sentences before are another pair."""
+def test_a_margin_of_figures_not_stated_is_no_margin_of_the_sentence_before(tmp_path):
+    """1回目の投票では…27票の差: the round-one figures are not in the text; 215票対194票 in the sentence
+    before are the run-off's."""
     rep = _report(tmp_path, {
-        "a": "石破氏が決選投票で高市氏を215票対194票で退けた。決選投票になると、石破氏の議員票は189票に跳ね上がった。"
-             "1回目から143票の上積みである。",
+        "a": "石破氏が決選投票で高市氏を215票対194票で退けた。1回目の投票では高市氏に27票の差をつけられての2位だった。",
         "b": "石破氏が決選投票で高市氏を215票対194票で退けた。",
     })
     assert not [f for f in rep.findings if f.source == "a" and f.type == "internal_contradiction"], \
