@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 
 from claims.models import Claim
@@ -124,6 +125,16 @@ def _rate(text: str, c: Claim) -> bool:
     return bool(RATE_BEFORE.search(text[max(0, c.start - 6):c.start])) or text[c.end:c.end + 2] == "ずつ"
 
 
+ROUND = re.compile(r"決選|[1１一2２二3３三]回目|初回|前回|今回|予選|準決勝|決勝|第[0-9０-９一二三四五六七八九十]+(?:回|戦|局|ラウンド)")
+
+
+def _rounds(text: str, c: Claim) -> set[str]:
+    """The round or occasion words of a figure's clause (from the last 、 or 。 before it)."""
+    head = text[max(c.sentence_start, c.start - 40):c.start]
+    clause = re.split(r"[、。]", head)[-1]
+    return {unicodedata.normalize("NFKC", m.group(0)) for m in ROUND.finditer(clause)}
+
+
 def _adjacent(text: str, o: Claim, c: Claim) -> bool:
     """The sentence of ``o`` runs straight into that of ``c`` (no blank line, heading or list between)."""
     return "\n\n" not in text[o.sentence_end:c.sentence_start] and c.sentence_start - o.sentence_end <= 4
@@ -140,6 +151,12 @@ def _margin(corpus: Corpus, c: Claim, others: list[Claim]) -> Finding | None:
         score = next(o for o in others if o.qualifiers.quantity.unit == "対")
         return _finding(corpus, c, [score], f"a margin of {q.text}, but the document's own score "
                                              f"{score.qualifiers.quantity.text} gives {margins[0]:g}")
+    # a margin of one round is not the difference of another round's figures (1回目の投票では…27票の差
+    # beside 決選投票で215票対194票)
+    text = corpus.docs[c.source].text
+    mine = _rounds(text, c)
+    if mine:
+        others = [o for o in others if not (_rounds(text, o) and not (_rounds(text, o) & mine))]
     # a gap in points (その差は24ポイント) is one between two percentages as well as two point figures
     units = {q.unit, "%"} if q.unit == "pt" else {q.unit}
     same = [o for o in others if o.qualifiers.quantity.unit in units and o.qualifiers.quantity.value > q.value]

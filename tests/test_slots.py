@@ -201,3 +201,13 @@ def test_a_margin_of_figures_not_stated_is_no_margin_of_the_sentence_before(tmp_
     })
     assert not [f for f in rep.findings if f.source == "a" and f.type == "internal_contradiction"], \
         [f.message for f in rep.findings]
+
+
+@pytest.mark.slow
+def test_a_margin_of_another_round_in_the_same_sentence(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "石破氏が決選投票で高市氏を215票対194票で退けたが、1回目の投票では高市氏に27票の差をつけられていた。",
+        "b": "石破氏が決選投票で高市氏を215票対194票で退けた。",
+    })
+    assert not [f for f in rep.findings if f.source == "a" and f.type == "internal_contradiction"], \
+        [f.message for f in rep.findings]
