@@ -268,6 +268,18 @@ def _threshold(corpus: Corpus, c: Claim) -> bool:
     return bool(THRESHOLD.search(corpus.docs[c.source].text[max(0, c.start - 12):c.start]))
 
 
+WHOLE = re.compile(r"合わせ|合計|総計|総額|全体|(?<![画測算設])計|通算|累計|含め|含む|含んで")
+
+
+def _whole(corpus: Corpus, c: Claim) -> bool:
+    """A figure said of a whole (合わせた高さ, 合計, 通算), in the clause before it."""
+    head = corpus.docs[c.source].text[max(c.sentence_start, c.start - 20):c.start]
+    return bool(WHOLE.search(re.split(r"[、。]", head)[-1]))
+
+
+RATIO = 2  # one approximate count misstated is off by less than a factor of two; 約120メートル and 約50メートル are two measures
+
+
 def repeated_count_findings(corpus: Corpus) -> list[Finding]:
     """One document giving two values for what reads as the same count.  Exact figures in one careful
     text are usually different counts (two rounds of a vote), so only approximate figures sharing a
@@ -288,8 +300,8 @@ def repeated_count_findings(corpus: Corpus) -> list[Finding]:
     for a, b in sorted(inside, key=lambda p: (p[0].source, p[0].start, p[1].start)):
         qa, qb = a.qualifiers, b.qualifiers
         lo, hi = sorted((qa.quantity.value, qb.quantity.value))
-        if lo <= 0 or hi / lo > 10:
-            continue  # 約10km and 約1,000km are two measures (depth and length), not one count misstated
+        if lo <= 0 or hi / lo > (10 if qa.quantity.bound != "eq" else RATIO):  # two bounds: 10回以上 / 30回以上
+            continue  # 約1000人超 and 2800人超 (two counts of a rising toll), 約10km and 約60km: not one count misstated
         if a.sentence_start == b.sentence_start or set(qa.partners) != set(qb.partners) \
                 or qa.owner != qb.owner \
                 or qa.quantity.bound != qb.quantity.bound or quantities_agree(qa.quantity, qb.quantity):
@@ -300,6 +312,8 @@ def repeated_count_findings(corpus: Corpus) -> list[Finding]:
             continue  # 1万2000人以上が死亡した1960年の地震: a figure of another occasion
         if _siblings(_topic(corpus, a), _topic(corpus, b)):
             continue  # パリセーズ火災は… and イートン火災は…: each paragraph's figure is of its own fire
+        if _whole(corpus, a) != _whole(corpus, b):
+            continue  # 1段目と2段目を合わせた高さが約120メートル and 1段目は約71メートル: a whole and a part
         if _revised(corpus, a) or _revised(corpus, b):
             continue  # 当初の推計で約2,900ha、精査後に約3,370ha: one count, revised, not misstated
         kw = shared(qa.keywords, qb.keywords)

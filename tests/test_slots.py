@@ -211,3 +211,15 @@ def test_a_margin_of_another_round_in_the_same_sentence(tmp_path):
     })
     assert not [f for f in rep.findings if f.source == "a" and f.type == "internal_contradiction"], \
         [f.message for f in rep.findings]
+
+
+@pytest.mark.slow
+def test_two_approximate_figures_far_apart_are_two_measures(tmp_path):
+    rep = _report(tmp_path, {
+        "a": "スターシップは1段目と2段目を合わせた高さが約120メートルに達する世界最大のロケット。"
+             "1段目のスーパーヘビーは高さ約71メートルで33基のエンジンを束ねる。\n",
+        "b": "スターシップは1段目と2段目を合わせた高さが約120メートルに達する。\n",
+        "c": "スターシップの打ち上げは13日に行われた。\n",
+    })
+    assert not [f for f in rep.findings if f.source == "a" and f.rule == "arithmetic.repeated_count_findings"], \
+        [f.message for f in rep.findings]
