@@ -268,13 +268,12 @@ def _threshold(corpus: Corpus, c: Claim) -> bool:
     return bool(THRESHOLD.search(corpus.docs[c.source].text[max(0, c.start - 12):c.start]))
 
 
-WHOLE = re.compile(r"合わせ|合計|総計|総額|全体|(?<![画測算設])計|通算|累計|含め|含む|含んで")
+WHOLE = re.compile(r"合わせ|合計|総計|総額|総数|全体|(?<![画測算設])計|通算|累計|含め|含む|含んで")
 
 
 def _whole(corpus: Corpus, c: Claim) -> bool:
-    """A figure said of a whole (合わせた高さ, 合計, 通算), in the clause before it."""
-    head = corpus.docs[c.source].text[max(c.sentence_start, c.start - 20):c.start]
-    return bool(WHOLE.search(re.split(r"[、。]", head)[-1]))
+    """A figure said of a whole (合わせた高さ, 合計, 通算, 含めると), in its sentence just before it."""
+    return bool(WHOLE.search(corpus.docs[c.source].text[max(c.sentence_start, c.start - 20):c.start]))
 
 
 RATIO = 2  # one approximate count misstated is off by less than a factor of two; 約120メートル and 約50メートル are two measures
